@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using OrderActors.ApiHost.Apis;
+using OrderActors.ApiHost.Health;
+using OrderActors.ApiHost.Security;
+using OrderActors.Hosting;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace OrderActors.ApiHost;
+
+/// <summary>The api-host's registrations and pipeline, kept here so Program.cs reads in a minute.</summary>
+public static class ApiHostSetup
+{
+    public static void AddOrderActorsOrleans(this WebApplicationBuilder builder, OrderActorsOptions options)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(OrderActorsOptions.ConnectionStringName);
+        if (options.Mode == RunMode.Embedded)
+        {
+            builder.UseOrleans(silo => silo.ConfigureOrderActorsSilo(options, connectionString));
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.ConfigureOrderActorsClient(options, connectionString));
+        }
+    }
+
+    public static IServiceCollection AddApiHostServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        services.AddOpenApi();
+        services.AddOrderActorsSecurity(configuration);
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        return services;
+    }
+
+    public static void UseApiHostPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
+            ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+            : ctx.Request.Path.StartsWithSegments("/health") || ctx.Request.Path.StartsWithSegments("/metrics") ? Serilog.Events.LogEventLevel.Verbose
+            : Serilog.Events.LogEventLevel.Information);
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+
+    public static void MapApiHostEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapOrdersApi();
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using OrderActors.Hosting;
+
+namespace OrderActors.ApiHost;
+
+/// <summary>Tells the person who started the node where it serves and how to sign in.</summary>
+public static class StartupBanner
+{
+    public static void Print(WebApplication app, OrderActorsOptions options)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrderActors");
+        foreach (var address in addresses)
+        {
+            logger.LogInformation("OrderActors ({Mode}) serving at {Address} — API docs at {Address}/scalar", options.Mode, address, address);
+        }
+        if (options.Mode == RunMode.Embedded)
+        {
+            logger.LogInformation("Data directory: {DataDirectory}", Path.GetFullPath(options.DataDirectory));
+        }
+    }
+}

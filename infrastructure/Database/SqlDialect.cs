@@ -1,0 +1,7 @@
+namespace OrderActors.Database;
+
+public enum SqlDialect
+{
+    Sqlite = 0,
+    MySql = 1,
+}
