@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Providers;
+using OrderActors.Housekeeping;
+using OrderActors.Storage.Sqlite;
 
 namespace OrderActors.Hosting;
 
@@ -21,9 +24,12 @@ public static class OrleansSetup
         if (options.Mode == RunMode.Embedded)
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.UseInMemoryReminderService();
+            silo.UseSqliteFile(options.SqliteFilePath)
+                .AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
+                .AddSqliteGrainStorage("PubSubStore")
+                .UseSqliteReminderService();
+            silo.AddStartupTask((services, _) =>
+                services.GetRequiredService<IGrainFactory>().GetGrain<IHousekeepingGrain>(IHousekeepingGrain.SingletonKey).EnsureScheduled());
         }
         else
         {
