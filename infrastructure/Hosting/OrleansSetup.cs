@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Providers;
-using OrderActors.Housekeeping;
 using OrderActors.Storage.Sqlite;
 
 namespace OrderActors.Hosting;
@@ -28,8 +27,7 @@ public static class OrleansSetup
                 .AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
                 .AddSqliteGrainStorage("PubSubStore")
                 .UseSqliteReminderService();
-            silo.AddStartupTask((services, _) =>
-                services.GetRequiredService<IGrainFactory>().GetGrain<IHousekeepingGrain>(IHousekeepingGrain.SingletonKey).EnsureScheduled());
+            silo.AddStartupTask(HousekeepingStartup.EnsureScheduledAsync);
         }
         else
         {
