@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Providers;
+using OrderActors.Storage.Sqlite;
 
 namespace OrderActors.Hosting;
 
@@ -21,9 +23,11 @@ public static class OrleansSetup
         if (options.Mode == RunMode.Embedded)
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.UseInMemoryReminderService();
+            silo.UseSqliteFile(options.SqliteFilePath)
+                .AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
+                .AddSqliteGrainStorage("PubSubStore")
+                .UseSqliteReminderService();
+            silo.AddStartupTask(HousekeepingStartup.EnsureScheduledAsync);
         }
         else
         {
