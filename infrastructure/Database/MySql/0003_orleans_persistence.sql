@@ -1,9 +1,11 @@
 -- Orleans grain state. The payload is opaque Orleans-serializer bytes; LONGBLOB so a state may exceed 16 MiB
 -- (raise the server's max_allowed_packet above the largest state: the whole write travels in one packet).
--- Rows are found by (GrainIdHash, GrainTypeHash) and told apart by the full identity. The generated IdentityKey
--- is unique over the full identity (a NULL extension differs from an empty one), so two racing first writes
--- of one grain cannot both insert: the loser fails cleanly and Orleans raises InconsistentStateException.
+-- Rows are clustered by (GrainIdHash, GrainTypeHash), the key every query looks them up by, and told apart by
+-- the full identity; Id only makes the primary key unique. The generated IdentityKey is unique over the full
+-- identity (a NULL extension differs from an empty one), so two racing first writes of one grain cannot both
+-- insert: the loser fails cleanly and Orleans raises InconsistentStateException.
 CREATE TABLE IF NOT EXISTS orleans_grain_state (
+    Id                     BIGINT        NOT NULL AUTO_INCREMENT,
     GrainIdHash            INT           NOT NULL,
     GrainIdN0              BIGINT        NOT NULL,
     GrainIdN1              BIGINT        NOT NULL,
@@ -20,8 +22,9 @@ CREATE TABLE IF NOT EXISTS orleans_grain_state (
                                GrainIdN0, GrainIdN1,
                                IF(GrainIdExtensionString IS NULL, 'n', CONCAT('s', LENGTH(GrainIdExtensionString))),
                                IFNULL(GrainIdExtensionString, '')), 256))) PERSISTENT,
+    PRIMARY KEY (GrainIdHash, GrainTypeHash, Id),
     UNIQUE KEY ux_orleans_grain_state_identity (IdentityKey),
-    KEY ix_orleans_grain_state_hashes (GrainIdHash, GrainTypeHash)
+    KEY ix_orleans_grain_state_id (Id)
 ) ENGINE=InnoDB
 -- go
 -- Writes run under READ COMMITTED: with REPEATABLE READ the gap locks of many grains writing at once deadlock
