@@ -25,7 +25,7 @@ public sealed class SchemaMigrator(ReadModelDatabase database, ILogger<SchemaMig
     private async Task<int> MigrateMySqlAsync(DbConnection connection, IReadOnlyList<Migration> migrations, CancellationToken ct)
     {
         // Server locks are server-wide: name the lock after the database, so installations sharing a server do not wait on each other.
-        var locked = await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT GET_LOCK(CONCAT(@name, MD5(DATABASE())), 120)", new { name = LockName }, cancellationToken: ct));
+        var locked = await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT GET_LOCK(CONCAT(@name, MD5(IFNULL(DATABASE(), ''))), 120)", new { name = LockName }, cancellationToken: ct));
         if (locked != 1)
         {
             throw new TimeoutException("Another process held the schema migration lock for two minutes.");
@@ -54,7 +54,7 @@ public sealed class SchemaMigrator(ReadModelDatabase database, ILogger<SchemaMig
         }
         finally
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT RELEASE_LOCK(CONCAT(@name, MD5(DATABASE())))", new { name = LockName }, cancellationToken: CancellationToken.None));
+            await connection.ExecuteAsync(new CommandDefinition("SELECT RELEASE_LOCK(CONCAT(@name, MD5(IFNULL(DATABASE(), ''))))", new { name = LockName }, cancellationToken: CancellationToken.None));
         }
     }
 
