@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Dapper;
 using Xunit.Abstractions;
 using MySqlConnector;
@@ -14,7 +15,7 @@ namespace OrderActors.EndToEndTests.Cluster;
 /// The acceptance of cluster mode with real processes: two silos and an api-host (an Orleans client) on MariaDB.
 /// Orders go into MariaDB (grain state and read model) and stay readable after one silo is killed with SIGKILL.
 /// </summary>
-public sealed class TwoSiloClusterTests(ITestOutputHelper output)
+public sealed partial class TwoSiloClusterTests(ITestOutputHelper output)
 {
     private const int OrderCount = 8;
 
@@ -36,7 +37,7 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
             using var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromSeconds(40) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create("orders.read", "orders.write"));
 
-            // Several orders, so that (with random placement) some grains live on the silo that is killed.
+            // Several orders, so that both silos host some of the order grains.
             var ids = new List<Guid>();
             for (var i = 0; i < OrderCount; i++)
             {
@@ -58,7 +59,16 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
                 Assert.Equal(2, await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM orleans_membership WHERE Status = 3"));
             }
 
-            silo1.Process.Kill();
+            // Kill the silo that hosts the most order grains, so their activations must move to the survivor.
+            var hosted = new Dictionary<ClusterProcesses.Started, long>
+            {
+                [silo1] = await OrderActivationsAsync(http, silo1),
+                [silo2] = await OrderActivationsAsync(http, silo2),
+            };
+            var (victim, survivor) = hosted[silo1] >= hosted[silo2] ? (silo1, silo2) : (silo2, silo1);
+            Assert.True(hosted[victim] > 0, "no silo reports an order grain activation");
+            output.WriteLine($"killing {victim.Process.Name}, which activated {hosted[victim]} order grains");
+            victim.Process.Kill();
             var clock = Stopwatch.StartNew();
 
             foreach (var id in ids)
@@ -67,10 +77,22 @@ public sealed class TwoSiloClusterTests(ITestOutputHelper output)
             }
             var recovered = clock.Elapsed;
             output.WriteLine($"orders readable {recovered} after the kill");
+            Assert.True(await OrderActivationsAsync(http, survivor) > hosted[survivor],
+                "the survivor did not re-activate the order grains of the killed silo");
             await WaitUntilDeclaredDeadAsync(connectionString, TimeSpan.FromSeconds(30));
             Assert.True(recovered < TimeSpan.FromSeconds(30), $"orders were readable again only after {recovered.TotalSeconds:0.0} s");
         });
     }
+
+    /// <summary>How many order grains a silo has activated, from its Prometheus <c>/metrics</c>.</summary>
+    private static async Task<long> OrderActivationsAsync(HttpClient http, ClusterProcesses.Started silo)
+    {
+        var metrics = await http.GetStringAsync(silo.BaseUrl + "/metrics");
+        return OrderActivationsCreated().Matches(metrics).Sum(m => long.Parse(m.Groups["count"].Value));
+    }
+
+    [GeneratedRegex(@"(?m)^orleans_catalog_activation_created_total\{[^}]*grain_type=""order""[^}]*\} (?<count>\d+)")]
+    private static partial Regex OrderActivationsCreated();
 
     private static async Task<Guid> CreateOrderAsync(HttpClient http, string platformOrderId)
     {
