@@ -46,7 +46,8 @@ public sealed class ClusterSiloFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var server = await MariaDbServer.GetSharedAsync();
-        ConnectionString = await server.CreateDatabaseAsync("cluster_it");
+        // A 16 MiB state write is CPU-bound on both ends; on a starved shared machine it outlasted the 30 s default.
+        ConnectionString = new MySqlConnectionStringBuilder(await server.CreateDatabaseAsync("cluster_it")) { DefaultCommandTimeout = 120 }.ConnectionString;
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
