@@ -11,7 +11,7 @@ namespace OrderActors.Database;
 /// </summary>
 public sealed class SchemaMigrator(ReadModelDatabase database, ILogger<SchemaMigrator> logger)
 {
-    private const string LockName = "orderactors_schema_migration";
+    private const string LockName = "orderactors_migrate_";
 
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -24,7 +24,8 @@ public sealed class SchemaMigrator(ReadModelDatabase database, ILogger<SchemaMig
 
     private async Task<int> MigrateMySqlAsync(DbConnection connection, IReadOnlyList<Migration> migrations, CancellationToken ct)
     {
-        var locked = await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT GET_LOCK(@name, 120)", new { name = LockName }, cancellationToken: ct));
+        // Server locks are server-wide: name the lock after the database, so installations sharing a server do not wait on each other.
+        var locked = await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT GET_LOCK(CONCAT(@name, MD5(IFNULL(DATABASE(), ''))), 120)", new { name = LockName }, cancellationToken: ct));
         if (locked != 1)
         {
             throw new TimeoutException("Another process held the schema migration lock for two minutes.");
@@ -53,7 +54,7 @@ public sealed class SchemaMigrator(ReadModelDatabase database, ILogger<SchemaMig
         }
         finally
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT RELEASE_LOCK(@name)", new { name = LockName }, cancellationToken: CancellationToken.None));
+            await connection.ExecuteAsync(new CommandDefinition("SELECT RELEASE_LOCK(CONCAT(@name, MD5(IFNULL(DATABASE(), ''))))", new { name = LockName }, cancellationToken: CancellationToken.None));
         }
     }
 

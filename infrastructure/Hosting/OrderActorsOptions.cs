@@ -27,6 +27,12 @@ public sealed class OrderActorsOptions
     /// <summary>Client gateway port (cluster mode).</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// The address (IP or host name) a cluster silo publishes in the membership table for other silos and
+    /// clients to reach it. Loopback suits silos on one machine; set this host's address when they span machines.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
     public static OrderActorsOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         var options = new OrderActorsOptions();

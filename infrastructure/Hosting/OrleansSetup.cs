@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Providers;
@@ -10,7 +9,6 @@ namespace OrderActors.Hosting;
 public static class OrleansSetup
 {
     public const string StreamProvider = "events";
-    public const string AdoNetInvariant = "MySql.Data.MySqlConnector";
 
     public static ISiloBuilder ConfigureOrderActorsSilo(this ISiloBuilder silo, OrderActorsOptions options, string? connectionString)
     {
@@ -31,29 +29,7 @@ public static class OrleansSetup
         }
         else
         {
-            var cs = RequireConnectionString(connectionString);
-            silo.ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
-            silo.UseAdoNetClustering(o =>
-            {
-                o.Invariant = AdoNetInvariant;
-                o.ConnectionString = cs;
-            });
-            silo.AddAdoNetGrainStorageAsDefault(o =>
-            {
-                o.Invariant = AdoNetInvariant;
-                o.ConnectionString = cs;
-            });
-            silo.AddAdoNetGrainStorage("PubSubStore", o =>
-            {
-                o.Invariant = AdoNetInvariant;
-                o.ConnectionString = cs;
-            });
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = AdoNetInvariant;
-                o.ConnectionString = cs;
-            });
-            silo.Configure<ClusterMembershipOptions>(ConfigureFastFailureDetection);
+            silo.ConfigureClusterSilo(options, RequireConnectionString(connectionString));
         }
 
         silo.AddMemoryStreams(StreamProvider);
@@ -68,21 +44,9 @@ public static class OrleansSetup
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        client.UseAdoNetClustering(o =>
-        {
-            o.Invariant = AdoNetInvariant;
-            o.ConnectionString = cs;
-        });
+        client.ConfigureClusterClient(cs);
         client.AddMemoryStreams(StreamProvider);
         return client;
-    }
-
-    // A dead silo is declared dead in seconds rather than the default ~15 s.
-    private static void ConfigureFastFailureDetection(ClusterMembershipOptions o)
-    {
-        o.ProbeTimeout = TimeSpan.FromSeconds(2);
-        o.NumMissedProbesLimit = 2;
-        o.NumVotesForDeathDeclaration = 1;
     }
 
     private static string RequireConnectionString(string? connectionString) =>

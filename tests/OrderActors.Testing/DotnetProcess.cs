@@ -1,22 +1,24 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace OrderActors.Testing;
 
 /// <summary>
-/// A built executable of this repository (<c>dotnet path/to/App.dll ...</c>) run as a real child process, with its
-/// console output kept so a failing test can show what the process said.
+/// A real built executable started with <c>dotnet app.dll</c> and its own environment. Its output is kept in a
+/// buffer that every failed wait quotes, <see cref="Kill"/> is <c>kill -9</c>, and disposing kills what still runs.
 /// </summary>
 public sealed class DotnetProcess : IAsyncDisposable
 {
-    private const int KeptLines = 400;
+    private const int MaxBufferedChars = 400_000;
 
     private readonly Process _process;
-    private readonly Queue<string> _output = new();
+    private readonly StringBuilder _output = new();
+    private readonly Lock _outputLock = new();
 
-    private DotnetProcess(Process process, string name)
+    private DotnetProcess(string name, Process process)
     {
-        _process = process;
         Name = name;
+        _process = process;
     }
 
     public string Name { get; }
@@ -25,66 +27,77 @@ public sealed class DotnetProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>The last lines the process wrote to stdout and stderr.</summary>
     public string Output
     {
         get
         {
-            lock (_output)
+            lock (_outputLock)
             {
-                return string.Join('\n', _output);
+                return _output.ToString();
             }
         }
     }
 
-    /// <summary>Starts <c>dotnet <paramref name="dllPath"/> <paramref name="arguments"/></c> with these extra environment variables.</summary>
-    public static DotnetProcess Start(string dllPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
+    /// <summary>Starts <c>dotnet {dll} {arguments}</c> with the given environment added to this process's own.</summary>
+    public static DotnetProcess Start(string name, string dll, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        if (!File.Exists(dllPath))
-        {
-            throw new FileNotFoundException($"{dllPath} is not built; build the solution (or the test project, which builds it) first.", dllPath);
-        }
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dllPath)!,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        start.ArgumentList.Add(dllPath);
+        start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+        // Plain, uncoloured console output, and no Development settings leaking in from the test runner.
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "false";
+        start.Environment["NO_COLOR"] = "1";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
-        var process = new Process { StartInfo = start };
-        var runner = new DotnetProcess(process, Path.GetFileNameWithoutExtension(dllPath));
-        process.OutputDataReceived += (_, e) => runner.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => runner.Keep(e.Data);
-        process.Start();
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var runner = new DotnetProcess(name, process);
+        process.OutputDataReceived += (_, e) => runner.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => runner.Append(e.Data);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException($"{name}: dotnet {dll} did not start");
+        }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return runner;
     }
 
-    /// <summary>Polls <c>/health/ready</c> until it answers 200; fails with the process output if it exits or the time runs out.</summary>
-    public async Task WaitForReadyAsync(Uri baseAddress, TimeSpan timeout)
+    /// <summary>Waits until a line containing <paramref name="text"/> was printed.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
-        var last = "no answer yet";
-        while (DateTime.UtcNow < deadline)
+        while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready. Output:\n{Output}");
-            }
+            ThrowIfPast(deadline, $"did not print \"{text}\" within {timeout.TotalSeconds:0} s");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="url"/> answers a success status code.</summary>
+    public async Task WaitForHttpOkAsync(string url, TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        var last = "no answer";
+        while (true)
+        {
             try
             {
-                using var response = await http.GetAsync("/health/ready");
+                using var response = await http.GetAsync(url);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -95,62 +108,83 @@ public sealed class DotnetProcess : IAsyncDisposable
             {
                 last = ex.Message;
             }
-            await Task.Delay(250);
+            ThrowIfPast(deadline, $"{url} did not answer 2xx within {timeout.TotalSeconds:0} s (last: {last})");
+            await Task.Delay(200);
         }
-        throw new TimeoutException($"{Name} was not ready at {baseAddress} within {timeout} (last: {last}). Output:\n{Output}");
     }
 
-    /// <summary>Ends the process with SIGKILL (<c>kill -9</c>): no shutdown code runs, nothing is flushed.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw Failure($"did not exit within {timeout.TotalSeconds:0} s");
+        }
+        return _process.ExitCode;
+    }
+
+    /// <summary>Ends the process at once with SIGKILL (<c>kill -9</c>): no shutdown code runs.</summary>
     public void Kill()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
         }
-        _process.WaitForExit();
+    }
+
+    /// <summary>An exception whose message carries the process's output, for assertions made by the test.</summary>
+    public Exception Failure(string what) =>
+        new TimeoutException($"{Name} (pid {_process.Id}{(HasExited ? $", exited {_process.ExitCode}" : "")}) {what}.\n--- {Name} output ---\n{Tail()}");
+
+    public string Tail(int maxChars = 20_000)
+    {
+        var output = Output;
+        return output.Length <= maxChars ? output : "...\n" + output[^maxChars..];
     }
 
     public ValueTask DisposeAsync()
     {
-        Kill();
+        try
+        {
+            Kill();
+        }
+        catch (InvalidOperationException)
+        {
+        }
         _process.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The repository root: the nearest directory above the test binaries that holds OrderActors.sln.</summary>
-    public static string RepositoryRoot()
+    private void ThrowIfPast(DateTime deadline, string what)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (HasExited)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "OrderActors.sln")))
-            {
-                return dir.FullName;
-            }
+            throw Failure($"exited before it {what.Replace("did not ", "could ")}");
         }
-        throw new InvalidOperationException($"No OrderActors.sln above {AppContext.BaseDirectory}");
+        if (DateTime.UtcNow > deadline)
+        {
+            throw Failure(what);
+        }
     }
 
-    /// <summary>A project's built dll in the same configuration (Debug/Release) as the running tests.</summary>
-    public static string BuiltDll(string projectDirectory, string assemblyName)
-    {
-        var targetDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = targetDir.Parent?.Name ?? "Debug";
-        return Path.Combine(RepositoryRoot(), projectDirectory, "bin", configuration, targetDir.Name, assemblyName + ".dll");
-    }
-
-    private void Keep(string? line)
+    private void Append(string? line)
     {
         if (line is null)
         {
             return;
         }
-        lock (_output)
+        lock (_outputLock)
         {
-            _output.Enqueue(line);
-            while (_output.Count > KeptLines)
+            if (_output.Length > MaxBufferedChars)
             {
-                _output.Dequeue();
+                _output.Remove(0, _output.Length - MaxBufferedChars / 2);
             }
+            _output.Append(line).Append('\n');
         }
     }
 }

@@ -50,17 +50,30 @@ public sealed class MariaDbServer : IAsyncDisposable
     }
 
     /// <summary>Creates an empty database with a unique name and returns a connection string to it.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix)
+    public Task<string> CreateDatabaseAsync(string prefix) =>
+        CreateNamedDatabaseAsync($"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)].ToLowerInvariant());
+
+    /// <summary>A connection string to the database <paramref name="name"/> on this server, which need not exist yet.</summary>
+    public string ConnectionStringFor(string name) =>
+        new MySqlConnectionStringBuilder(RootConnectionString) { Database = name }.ConnectionString;
+
+    /// <summary>Creates an empty database with exactly this name and returns a connection string to it.</summary>
+    public async Task<string> CreateNamedDatabaseAsync(string name)
     {
-        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)].ToLowerInvariant();
         await using var connection = new MySqlConnection(RootConnectionString);
         await connection.OpenAsync();
         await using var command = new MySqlCommand($"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", connection);
         await command.ExecuteNonQueryAsync();
-        return new MySqlConnectionStringBuilder(RootConnectionString) { Database = name }.ConnectionString;
+        return ConnectionStringFor(name);
     }
 
-    private static async Task<MariaDbServer> StartPrivateAsync()
+    /// <summary>
+    /// Starts a second, private throwaway server (own data directory, removed on dispose) on <paramref name="port"/>
+    /// or a free one: for tests about a database that comes up late or goes away. Dispose it when done.
+    /// </summary>
+    public static Task<MariaDbServer> StartThrowawayAsync(int? port = null) => StartPrivateAsync(port);
+
+    private static async Task<MariaDbServer> StartPrivateAsync(int? fixedPort = null)
     {
         var mariadbd = FindExecutable("mariadbd") ?? FindExecutable("mysqld")
             ?? throw new InvalidOperationException(
@@ -79,7 +92,7 @@ public sealed class MariaDbServer : IAsyncDisposable
         var userArg = runAsRoot ? "--user=mysql" : "";
         await RunAsync(installDb, $"{userArg} --datadir={data} --auth-root-authentication-method=normal --skip-test-db");
 
-        var port = FreePort.Next();
+        var port = fixedPort ?? FreePort.Next();
         var socket = Path.Combine(dir, "mariadb.sock");
         var start = new ProcessStartInfo(mariadbd,
             $"--no-defaults {userArg} --datadir={data} --socket={socket} --port={port} --bind-address=127.0.0.1 " +

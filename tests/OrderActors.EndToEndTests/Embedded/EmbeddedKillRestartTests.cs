@@ -65,19 +65,20 @@ public sealed class EmbeddedKillRestartTests : IAsyncLifetime
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var process = DotnetProcess.Start(
-            DotnetProcess.BuiltDll("api-host", "OrderActors.ApiHost"),
-            ["--urls", baseAddress.ToString().TrimEnd('/')],
-            new Dictionary<string, string>
+            "api-host",
+            RepositoryLayout.ApiHostDll,
+            new Dictionary<string, string?>
             {
                 ["OrderActors__Mode"] = "Embedded",
                 ["OrderActors__DataDirectory"] = _dataDirectory,
                 ["OrderActors__SiloPort"] = FreePort.Next().ToString(),
                 ["OrderActors__GatewayPort"] = FreePort.Next().ToString(),
                 ["OrderActors__Jwt__SigningKey"] = TestTokens.SigningKey,
-            });
+            },
+            "--urls", baseAddress.ToString().TrimEnd('/'));
         try
         {
-            await process.WaitForReadyAsync(baseAddress, StartTimeout);
+            await process.WaitForHttpOkAsync(new Uri(baseAddress, "/health/ready").ToString(), StartTimeout);
             return new RunningNode(process, baseAddress);
         }
         catch
@@ -90,7 +91,7 @@ public sealed class EmbeddedKillRestartTests : IAsyncLifetime
     private static HttpClient Client(Uri baseAddress)
     {
         var http = new HttpClient { BaseAddress = baseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint("orders.read", "orders.write"));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create("orders.read", "orders.write"));
         return http;
     }
 
