@@ -35,12 +35,12 @@ public sealed class OneTimeTokenStore(ReadModelDatabase database, TimeProvider t
         return claimed == 1 ? userId : null;
     }
 
-    /// <summary>Whether the token would be accepted now, without using it up.</summary>
-    public async Task<bool> IsValidAsync(string token, string purpose, CancellationToken ct = default)
+    /// <summary>The user of a token that would be accepted now, without using it up; null otherwise.</summary>
+    public async Task<string?> PeekAsync(string token, string purpose, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM identity_one_time_tokens WHERE token_hash = @hash AND purpose = @purpose AND used_at IS NULL AND expires_at > @now",
-            new { hash = SecretHash.Of(token), purpose, now = IdentitySql.Ms(time.GetUtcNow()) }, cancellationToken: ct)) == 1;
+        return await c.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT user_id FROM identity_one_time_tokens WHERE token_hash = @hash AND purpose = @purpose AND used_at IS NULL AND expires_at > @now",
+            new { hash = SecretHash.Of(token), purpose, now = IdentitySql.Ms(time.GetUtcNow()) }, cancellationToken: ct));
     }
 }

@@ -61,6 +61,18 @@ public sealed class RoleStore(ReadModelDatabase database, TimeProvider time)
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>Adds permissions the role lacks (never removes any); safe when several processes do it at once.</summary>
+    public async Task GrantAsync(string name, IEnumerable<string> permissions, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        foreach (var permission in permissions)
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                $"{IdentitySql.InsertIgnore(database.Dialect)} identity_role_permissions (role_name, permission) VALUES (@name, @permission)",
+                new { name, permission }, cancellationToken: ct));
+        }
+    }
+
     /// <summary>Deletes the role and its memberships; returns false when there was no such role.</summary>
     public async Task<bool> DeleteAsync(string name, CancellationToken ct = default)
     {

@@ -157,10 +157,15 @@ public sealed class UserStore(ReadModelDatabase database, TimeProvider time)
                 "SELECT COUNT(*) FROM identity_sessions WHERE id = @sessionId AND user_id = @userId AND revoked_at IS NULL AND absolute_expires_at > @now",
                 new { sessionId, userId, now }, cancellationToken: ct)) == 1;
         }
-        var permissions = (await c.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT p.permission FROM identity_user_roles r JOIN identity_role_permissions p ON p.role_name = r.role_name WHERE r.user_id = @userId",
+        var grants = (await c.QueryAsync<(string Role, string? Permission)>(new CommandDefinition(
+            "SELECT r.role_name, p.permission FROM identity_user_roles r LEFT JOIN identity_role_permissions p ON p.role_name = r.role_name WHERE r.user_id = @userId",
             new { userId }, cancellationToken: ct))).ToList();
-        return new AccessState(row.Stamp, row.DisabledAt is not null, sessionActive, permissions);
+        return new AccessState(
+            row.Stamp,
+            row.DisabledAt is not null,
+            sessionActive,
+            grants.Where(g => g.Permission is not null).Select(g => g.Permission!).Distinct(StringComparer.Ordinal).ToList(),
+            grants.Select(g => g.Role).Distinct(StringComparer.Ordinal).ToList());
     }
 
     public async Task<IReadOnlyList<string>> GetPermissionsAsync(string userId, CancellationToken ct = default)
