@@ -13,6 +13,8 @@ public static class SecurityPolicies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedInUser, p => p.RequireAuthenticatedUser().RequireClaim(SecurityClaims.Session));
+        // Anything without its own authorization metadata (an endpoint someone forgot, an unknown route) needs a caller.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(TaskAccess, p => p.RequireAuthenticatedUser().AddRequirements(new TaskAccessRequirement()));
     }
 
