@@ -72,8 +72,9 @@ public sealed class SignInAndSessionTests(ApiFactory factory)
 
         var rotated = await client.PostJsonAsync("/api/auth/refresh", new { refreshToken = first });
         Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
-        var second = (await rotated.ReadJsonAsync()).GetProperty("refreshToken").GetString()!;
-        var newAccess = (await rotated.ReadJsonAsync()).GetProperty("accessToken").GetString()!;
+        var rotatedBody = await rotated.ReadJsonAsync();
+        var second = rotatedBody.GetProperty("refreshToken").GetString()!;
+        var newAccess = rotatedBody.GetProperty("accessToken").GetString()!;
         Assert.NotEqual(first, second);
 
         var replay = await client.PostJsonAsync("/api/auth/refresh", new { refreshToken = first });
