@@ -65,6 +65,7 @@ public static class SecurityServices
         services.AddSingleton<IAuthorizationHandler, TaskAccessHandler>();
         services.AddAuthorization(SecurityPolicies.Add);
         services.AddOrderActorsHardening();
+        services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(o => o.AddDocumentTransformer<OpenApiSecuritySchemes>());
         return services;
     }
 

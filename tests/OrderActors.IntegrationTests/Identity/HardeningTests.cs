@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +38,18 @@ public sealed class HardeningTests(ApiFactory factory)
         var response = await client.SendAsync(preflight);
 
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_is_anonymous_and_declares_both_credentials()
+    {
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty(SecuritySchemes.Bearer).GetProperty("scheme").GetString());
+        Assert.Equal(SecuritySchemes.ApiKeyHeader, schemes.GetProperty(SecuritySchemes.ApiKey).GetProperty("name").GetString());
     }
 
     [Fact]
