@@ -31,7 +31,9 @@ public static class SearchTerms
             AddWhole(terms, Compact(phone));
             if (ContactKeys.Phone(phone) is { } key)
             {
+                // International and national spellings of one number: 60123456789, 0123456789, 123456789.
                 AddWhole(terms, key);
+                AddWhole(terms, "0" + key);
             }
         }
         foreach (var item in order.Items)
@@ -48,9 +50,11 @@ public static class SearchTerms
         {
             return [];
         }
-        return query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(Compact)
-            .Select(w => w.Length >= 9 && w.All(char.IsAsciiDigit) ? w[^9..] : w)
+        // A phone number is typed with spaces and dashes; it is one word, not several.
+        var words = query.All(c => char.IsAsciiDigit(c) || " +-().".Contains(c))
+            ? new[] { Compact(query) }
+            : query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Compact);
+        return words
             .Where(w => w.Length >= MinQueryWordLength)
             .Select(w => w.Length > MaxTermLength ? w[..MaxTermLength] : w)
             .Distinct(StringComparer.Ordinal)
