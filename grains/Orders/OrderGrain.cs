@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -19,7 +20,7 @@ public sealed partial class OrderGrain(
     IOrderProjection projection,
     IDuplicateFinder duplicateFinder,
     IOptions<OrdersOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(OrdersOptions.ClockKey)] TimeProvider time,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
     private const int RememberedOperations = 200;

@@ -5,6 +5,12 @@ public sealed class OrdersOptions
 {
     public const string Section = "OrderActors:Orders";
 
+    /// <summary>
+    /// Key of the <see cref="TimeProvider"/> the order grains read (undo windows, audit times). It is the host's clock
+    /// unless a test replaces it; replacing the global one would also stop Orleans' own timers.
+    /// </summary>
+    public const string ClockKey = "orders-clock";
+
     /// <summary>How long after an accept, reject or status change it may be undone.</summary>
     public TimeSpan UndoWindow { get; set; } = TimeSpan.FromMinutes(10);
 

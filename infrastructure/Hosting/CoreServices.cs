@@ -21,6 +21,7 @@ public static class CoreServices
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<OrderStatisticsQueries>();
         services.AddSingleton<DuplicateCandidateQueries>();
+        services.AddKeyedSingleton<TimeProvider>(OrdersOptions.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.Section));
         return services;
     }

@@ -40,12 +40,13 @@ public sealed class DuplicateOrdersApiTests(OrdersApiFactory factory) : IClassFi
         await OrderRequests.EventuallyAsync(async () => (await CandidatesAsync(shopify)).Any(c => c.Id == tiktok), "candidate recorded on the first order");
 
         var dismiss = await _client.PostAsync($"/api/orders/{shopify}/duplicates/{tiktok}/dismiss", null);
-        var confirmAfter = await _client.PostAsync($"/api/orders/{tiktok}/duplicates/{shopify}/confirm", null);
+        var again = await _client.PostAsync($"/api/orders/{tiktok}/duplicates/{shopify}/dismiss", null);
 
         Assert.Equal(HttpStatusCode.OK, dismiss.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("Dismissed", Assert.Single(await CandidatesAsync(shopify)).Decision);
         Assert.Equal("Dismissed", Assert.Single(await CandidatesAsync(tiktok)).Decision);
-        Assert.Equal(HttpStatusCode.OK, confirmAfter.StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await _client.DetailAsync(tiktok)).GetProperty("primaryOrderId").ValueKind);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class OrderSearchApiTests(OrdersApiFactory factory) : IClassFixtur
     [Fact]
     public async Task Export_streams_the_filtered_list_as_csv()
     {
-        await _client.CreateAsync(OrderRequests.Body("Shopee", "CSV-1, \"quoted\"", phone: "+60150000001", email: "c1@example.com", sku: "CSV-ONLY-1"));
+        await _client.CreateAsync(OrderRequests.Body("Shopee", "CSV-1, \\\"quoted\\\"", phone: "+60150000001", email: "c1@example.com", sku: "CSV-ONLY-1"));
 
         var response = await _client.GetAsync("/api/orders/export.csv?q=csv-only-1");
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using OrderActors.Grains.Orders;
 using OrderActors.IntegrationTests.Infrastructure;
 
 namespace OrderActors.IntegrationTests.Orders;
@@ -26,8 +26,8 @@ public class OrdersApiFactory : ApiFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            // Only the orders' clock: Orleans' own timers (stream agents, timeouts) keep the real one.
+            services.AddKeyedSingleton<TimeProvider>(OrdersOptions.ClockKey, Clock);
         });
     }
 }

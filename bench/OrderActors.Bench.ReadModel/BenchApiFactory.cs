@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderActors.Database;
+using OrderActors.Testing;
+
+namespace OrderActors.Bench.ReadModel;
+
+/// <summary>The real api-host on Kestrel (embedded silo, in-memory grain storage) with its read model on the benchmark MariaDB.</summary>
+public sealed class BenchApiFactory(string readModelConnectionString) : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"oa-bench-{Guid.NewGuid():N}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Benchmark");
+        builder.UseSetting("OrderActors:Mode", "Embedded");
+        builder.UseSetting("OrderActors:DataDirectory", _dataDirectory);
+        builder.UseSetting("OrderActors:SiloPort", FreePort.Next().ToString());
+        builder.UseSetting("OrderActors:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("OrderActors:Jwt:AccessTokenLifetime", "08:00:00");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<ReadModelDatabase>();
+            services.AddSingleton(new ReadModelDatabase(SqlDialect.MySql, readModelConnectionString));
+        });
+    }
+}
