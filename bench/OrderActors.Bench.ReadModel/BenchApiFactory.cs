@@ -12,6 +12,20 @@ public sealed class BenchApiFactory(string readModelConnectionString) : WebAppli
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"oa-bench-{Guid.NewGuid():N}");
 
+    /// <summary>The api-host project folder, found upwards from the benchmark's binaries (its content root).</summary>
+    public static string FindApiHostDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "api-host");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("api-host folder not found above " + AppContext.BaseDirectory);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Benchmark");

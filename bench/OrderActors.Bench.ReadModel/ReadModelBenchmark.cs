@@ -69,6 +69,7 @@ public static class ReadModelBenchmark
 
         // 2. The api-host on Kestrel with this read model.
         await using var factory = new BenchApiFactory(connectionString);
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ORDERACTORS_APIHOST", BenchApiFactory.FindApiHostDirectory());
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -11,7 +11,7 @@ public static class MultiRowInsert
 
     public static async Task ExecuteAsync(
         DbConnection connection, DbTransaction transaction, SqlDialect dialect, string table, IReadOnlyList<string> columns,
-        IReadOnlyList<object?[]> rows, bool ignoreDuplicates, CancellationToken cancellationToken)
+        IReadOnlyList<object?[]> rows, bool ignoreDuplicates, CancellationToken cancellationToken, string? suffix = null)
     {
         var rowsPerChunk = Math.Max(1, MaxParameters / columns.Count);
         for (var start = 0; start < rows.Count; start += rowsPerChunk)
@@ -34,6 +34,7 @@ public static class MultiRowInsert
                 }
                 sql.Append(')');
             }
+            sql.Append(suffix);
             await connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken));
         }
     }

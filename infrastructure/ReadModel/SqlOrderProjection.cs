@@ -16,6 +16,8 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
 {
     private const int MaxAttempts = 4;
 
+    private static readonly string[] StatsColumns = ["hour", "platform", "status", "currency", "order_count", "revenue"];
+
     private static readonly string InsertOrder =
         $"INSERT INTO orders ({string.Join(", ", OrderRow.Columns)}) VALUES ({string.Join(", ", OrderRow.Columns.Select(c => "@" + PropertyOf(c)))})";
 
@@ -71,10 +73,22 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
             fresh.SelectMany(o => ChildRows.Duplicates(o, Dialect)).ToList(), false, cancellationToken);
         await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_search_terms", ChildRows.TermColumns,
             rows.SelectMany(r => ChildRows.Terms(r.Order.Id, r.Terms)).ToList(), true, cancellationToken);
-        var deltas = fresh.GroupBy(StatsBucket.Of).Select(g => (g.Key, Count: (long)g.Count(), Revenue: g.Sum(o => o.Totals.GrandTotal)));
-        foreach (var (bucket, count, revenue) in deltas.OrderBy(d => d.Key.Hour).ThenBy(d => d.Key.Platform).ThenBy(d => d.Key.Status).ThenBy(d => d.Key.Currency))
+        var deltas = fresh.GroupBy(StatsBucket.Of).Select(g => (g.Key, Count: (long)g.Count(), Revenue: g.Sum(o => o.Totals.GrandTotal)))
+            .OrderBy(d => d.Key.Hour).ThenBy(d => d.Key.Platform, StringComparer.Ordinal).ThenBy(d => d.Key.Status, StringComparer.Ordinal)
+            .ThenBy(d => d.Key.Currency, StringComparer.Ordinal).ToList();
+        if (Dialect == SqlDialect.MySql)
         {
-            await AddStatsAsync(connection, transaction, bucket, count, revenue, cancellationToken);
+            // One statement for all cells of the batch (a load touches thousands of hour cells).
+            await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_stats_hourly", StatsColumns,
+                deltas.Select(d => new object?[] { SqlTime.ToDb(d.Key.Hour, Dialect), d.Key.Platform, d.Key.Status, d.Key.Currency, d.Count, d.Revenue }).ToList(),
+                false, cancellationToken, " ON DUPLICATE KEY UPDATE order_count = order_count + VALUES(order_count), revenue = revenue + VALUES(revenue)");
+        }
+        else
+        {
+            foreach (var (bucket, count, revenue) in deltas)
+            {
+                await AddStatsAsync(connection, transaction, bucket, count, revenue, cancellationToken);
+            }
         }
         foreach (var order in orders.Where(o => present.Contains(o.Id)))
         {
