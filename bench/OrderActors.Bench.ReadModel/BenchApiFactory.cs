@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderActors.Database;
+using OrderActors.Testing;
+
+namespace OrderActors.Bench.ReadModel;
+
+/// <summary>The real api-host on Kestrel (embedded silo, in-memory grain storage) with its read model on the benchmark MariaDB.</summary>
+public sealed class BenchApiFactory(string readModelConnectionString) : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"oa-bench-{Guid.NewGuid():N}");
+
+    /// <summary>The api-host project folder, found upwards from the benchmark's binaries (its content root).</summary>
+    public static string FindApiHostDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "api-host");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("api-host folder not found above " + AppContext.BaseDirectory);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Benchmark");
+        builder.UseSetting("OrderActors:Mode", "Embedded");
+        builder.UseSetting("OrderActors:DataDirectory", _dataDirectory);
+        builder.UseSetting("OrderActors:SiloPort", FreePort.Next().ToString());
+        builder.UseSetting("OrderActors:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("OrderActors:Jwt:AccessTokenLifetime", "08:00:00");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<ReadModelDatabase>();
+            services.AddSingleton(new ReadModelDatabase(SqlDialect.MySql, readModelConnectionString));
+        });
+    }
+}

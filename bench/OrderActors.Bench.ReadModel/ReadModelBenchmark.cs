@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderActors.ApiHost.Security;
+using OrderActors.Database;
+using OrderActors.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrderActors.IntegrationTests.Orders;
+using OrderActors.Orders;
+using OrderActors.ReadModel;
+using OrderActors.Testing;
+
+namespace OrderActors.Bench.ReadModel;
+
+/// <summary>Loads generated orders into MariaDB and measures list, deep page, free text and statistics (HTTP and direct), and grain upserts.</summary>
+public static class ReadModelBenchmark
+{
+    public static async Task Main(string[] args)
+    {
+        // Usage: dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- [orders] [iterations] [upserts]
+        var orderCount = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
+        var iterations = args.Length > 1 ? int.Parse(args[1]) : 300;
+        var upserts = args.Length > 2 ? int.Parse(args[2]) : 20_000;
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var span = TimeSpan.FromDays(35);
+        Report.Line($"Read-model benchmark: {orderCount:N0} orders, {iterations} iterations per query, {upserts:N0} grain upserts; {Environment.ProcessorCount} cores");
+
+        var server = await MariaDbServer.GetSharedAsync();
+        var connectionString = new MySqlConnector.MySqlConnectionStringBuilder(await server.CreateDatabaseAsync("bench")) { MaximumPoolSize = 200 }.ConnectionString;
+        var database = new ReadModelDatabase(SqlDialect.MySql, connectionString);
+        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        await using (var c = await database.OpenAsync())
+        {
+            // A production-like buffer pool for a 1M-order read model; the load runs with relaxed redo flushing,
+            // the measurements with full durability (innodb_flush_log_at_trx_commit=1), as reported below.
+            await c.ExecuteAsync("SET GLOBAL innodb_buffer_pool_size = 2147483648");
+            await c.ExecuteAsync("SET GLOBAL innodb_flush_log_at_trx_commit = 2");
+            Report.Line("MariaDB " + await c.ExecuteScalarAsync<string>("SELECT VERSION()") + ", innodb_buffer_pool_size=" +
+                        await c.ExecuteScalarAsync<long>("SELECT @@innodb_buffer_pool_size") / 1024 / 1024 + " MiB (load with innodb_flush_log_at_trx_commit=2, measure with 1)");
+        }
+
+        // 1. Load through the projection's batch path, two loaders in parallel.
+        var projection = new SqlOrderProjection(database);
+        var loadWatch = Stopwatch.StartNew();
+        var loaded = 0;
+        await Parallel.ForEachAsync(SyntheticOrders.Generate(orderCount, seed: 42, start, span).Chunk(2000), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (batch, ct) =>
+        {
+            await projection.ProjectManyAsync(batch, ct);
+            var done = Interlocked.Add(ref loaded, batch.Length);
+            if (done % 100_000 < batch.Length)
+            {
+        Report.Line($"  loaded {done:N0} orders, {done / loadWatch.Elapsed.TotalSeconds:N0} orders/s");
+            }
+        });
+        Report.Line($"Loaded {orderCount:N0} orders in {loadWatch.Elapsed.TotalSeconds:N0} s ({orderCount / loadWatch.Elapsed.TotalSeconds:N0} orders/s)");
+        await using (var c = await database.OpenAsync())
+        {
+            await c.ExecuteAsync("SET GLOBAL innodb_flush_log_at_trx_commit = 1");
+            await c.ExecuteAsync("ANALYZE TABLE orders, order_items, order_search_terms, order_stats_hourly", commandTimeout: 600);
+            Report.Line($"order_search_terms rows: {await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM order_search_terms"):N0}");
+        }
+
+        // 2. The api-host on Kestrel with this read model.
+        await using var factory = new BenchApiFactory(connectionString);
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ORDERACTORS_APIHOST", BenchApiFactory.FindApiHostDirectory());
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (token, _) = factory.Services.GetRequiredService<TokenIssuer>().Issue("bench", "Benchmark", [Permissions.OrdersRead, Permissions.OrdersWrite]);
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var queries = new OrderQueries(database);
+        var statistics = new OrderStatisticsQueries(database);
+        Report.Line($"api-host listening on {address}");
+
+        string[] platforms = ["Shopee", "Lazada", "Shopify", "TikTokShop", "Pos"];
+        string[] statuses = ["ReadyToShip", "Shipped", "Completed", "Delivered"];
+        var sample = SyntheticOrders.Generate(Math.Min(orderCount, 200_000), seed: 42, start, span).Where((_, i) => i % 997 == 0).ToList();
+        OrderListQuery FirstPage(int i) => new()
+        {
+            Platform = platforms[i % platforms.Length],
+            Status = statuses[i / platforms.Length % statuses.Length],
+            From = start.AddDays(i % 28),
+            To = start.AddDays(i % 28 + 7),
+            Limit = 50,
+        };
+        string Url(OrderListQuery q) =>
+            $"/api/orders?platform={q.Platform}&status={q.Status}&from={Uri.EscapeDataString(q.From!.Value.ToString("O"))}&to={Uri.EscapeDataString(q.To!.Value.ToString("O"))}&limit=50" +
+            (q.After is null ? "" : $"&after={q.After}") + (q.Text is null ? "" : $"&q={Uri.EscapeDataString(q.Text)}");
+        OrderListQuery DeepPage(int i)
+        {
+            // A cursor half-way through the range: what a client holds after paging deep into the list.
+            var q = FirstPage(i);
+            var cursor = OrderListCursor.ForDate(OrderSort.Default, q.From!.Value.AddDays(3.5).AddMinutes(i % 600), Guid.Parse("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+            return q with { After = cursor.Encode() };
+        }
+        OrderListQuery FreeText(int i)
+        {
+            var order = sample[i % sample.Count];
+            var text = (i % 3) switch
+            {
+                0 => order.Customer.Name,
+                1 => order.Items[0].Sku,
+                _ => order.PlatformOrderId,
+            };
+            return new OrderListQuery { Text = text, Limit = 50 };
+        }
+
+        var results = new List<Latency.Result>();
+        async Task Pair(string name, Func<int, OrderListQuery> make)
+        {
+            results.Add(await Latency.MeasureAsync($"{name} via HTTP", 30, iterations, async i =>
+            {
+                using var response = await http.GetAsync(make(i).Text is { } t ? $"/api/orders?q={Uri.EscapeDataString(t)}&limit=50" : Url(make(i)));
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync();
+            }));
+            results.Add(await Latency.MeasureAsync($"{name} direct SQL", 30, iterations, async i => await queries.ListAsync(make(i))));
+        }
+        await Pair("first page platform+status+7 days, 50 rows", FirstPage);
+        await Pair("deep keyset page platform+status, 50 rows", DeepPage);
+        await Pair("free text (name | SKU | order id), 50 rows", FreeText);
+        results.Add(await Latency.MeasureAsync("statistics, 7 days via HTTP", 30, iterations, async i =>
+        {
+            var to = start.AddDays(7 + i % 28);
+            using var response = await http.GetAsync($"/api/orders/stats?from={Uri.EscapeDataString(to.AddDays(-7).ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}");
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+        }));
+        results.Add(await Latency.MeasureAsync("statistics, 7 days direct SQL", 30, iterations, async i =>
+        {
+            var to = start.AddDays(7 + i % 28);
+            await statistics.GetAsync(to.AddDays(-7), to, null);
+        }));
+        var page = await http.GetFromJsonAsync<JsonElement>(Url(FirstPage(0)));
+        Report.Line($"sanity: first page returned {page.GetProperty("items").GetArrayLength()} rows, next={(page.GetProperty("next").ValueKind == JsonValueKind.Null ? "null" : "cursor")}");
+
+        // 3. Order grain upserts of new snapshots in one silo (each write also projects to the MariaDB read model).
+        await UpsertThroughputAsync("embedded silo, in-memory grain storage", factory.Services.GetRequiredService<IClusterClient>(), 1000);
+        if (args.Contains("--adonet"))
+        {
+            // The same grains in a cluster-mode silo: grain state in MariaDB through the Orleans ADO.NET provider.
+            var options = new OrderActorsOptions { Mode = RunMode.Cluster, SiloPort = FreePort.Next(), GatewayPort = FreePort.Next(), ClusterId = "bench", ServiceId = "bench" };
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration["ConnectionStrings:OrderActors"] = connectionString;
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddOrderActorsCore(builder.Configuration, options);
+            builder.UseOrleans(silo => silo.ConfigureOrderActorsSilo(options, connectionString));
+            using var siloHost = builder.Build();
+            await siloHost.Services.WaitForDatabaseAndMigrateAsync();
+            await siloHost.StartAsync();
+            await UpsertThroughputAsync("cluster silo, MariaDB grain storage (ADO.NET)", siloHost.Services.GetRequiredService<IClusterClient>(), 2000);
+            await siloHost.StopAsync();
+        }
+        Report.Line("done");
+
+        async Task UpsertThroughputAsync(string label, IClusterClient grains, int seedBase)
+        {
+            foreach (var concurrency in new[] { 16, 64 })
+            {
+                var snapshots = SyntheticOrders.Generate(upserts, seed: seedBase + concurrency, start.AddDays(40), TimeSpan.FromDays(1)).Select(o => new OrderSnapshot
+                {
+                    OperationId = $"bench:{o.PlatformOrderId}",
+                    Platform = o.Platform,
+                    AccountId = o.AccountId,
+                    PlatformOrderId = o.PlatformOrderId,
+                    Customer = o.Customer,
+                    Items = o.Items,
+                    Totals = o.Totals,
+                    Currency = o.Currency,
+                    OrderDate = o.OrderDate,
+                    PlatformUpdatedAt = o.PlatformUpdatedAt,
+                    Status = o.Status,
+                    Actor = o.History[0].Actor,
+                }).ToList();
+                var watch = Stopwatch.StartNew();
+                await Parallel.ForEachAsync(snapshots, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (s, _) => await grains.GetGrain<IOrderGrain>(s.OrderId).Upsert(s));
+                Report.Line($"grain upsert of a new order ({label}) concurrency {concurrency}: {upserts / watch.Elapsed.TotalSeconds:N0} upserts/s");
+            }
+        }
+
+    }
+}
