@@ -36,10 +36,7 @@ public sealed class ClusterProcesses(string connectionString) : IAsyncDisposable
     public Started StartApiHost(string name = "api-host")
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var process = DotnetProcess.Start(name, RepositoryLayout.ApiHostDll, CommonEnvironment(new()
-        {
-            ["OrderActors__Jwt__SigningKey"] = TestTokens.SigningKey,
-        }), "--urls", baseUrl);
+        var process = DotnetProcess.Start(name, RepositoryLayout.ApiHostDll, CommonEnvironment(new(TestTokens.Environment)), "--urls", baseUrl);
         All.Add(process);
         return new Started(process, baseUrl);
     }

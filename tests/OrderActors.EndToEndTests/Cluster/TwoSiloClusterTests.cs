@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -37,7 +36,7 @@ public sealed partial class TwoSiloClusterTests(ITestOutputHelper output)
             await Task.WhenAll(ClusterProcesses.WaitUntilReadyAsync(silo1), ClusterProcesses.WaitUntilReadyAsync(silo2), ClusterProcesses.WaitUntilReadyAsync(api));
             output.WriteLine($"silos and api-host ready after {phases.Elapsed}");
             using var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromSeconds(40) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create("orders.read", "orders.write"));
+            await TestTokens.SignInAsync(http);
 
             // Several orders, so that both silos host some of the order grains.
             var ids = new List<Guid>();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -25,7 +24,7 @@ public sealed class EmbeddedKillRestartTests : IAsyncLifetime
         ReminderRow reminderBefore;
         await using (var node = await StartApiHostAsync())
         {
-            using var http = Client(node.BaseAddress);
+            using var http = await ClientAsync(node.BaseAddress);
             var body = $$"""
                 {"platform":"Manual","platformOrderId":"{{platformOrderId}}",
                  "customer":{"name":"Siti Rahman","email":"siti@example.com","phone":"+60123456789"},
@@ -45,7 +44,7 @@ public sealed class EmbeddedKillRestartTests : IAsyncLifetime
 
         await using (var node = await StartApiHostAsync())
         {
-            using var http = Client(node.BaseAddress);
+            using var http = await ClientAsync(node.BaseAddress);
             using var detail = await http.GetAsync($"/api/orders/{orderId}");
             Assert.True(detail.StatusCode == HttpStatusCode.OK, $"{detail.StatusCode}: {await detail.Content.ReadAsStringAsync()}\n{node.Process.Output}");
             var order = await detail.Content.ReadFromJsonAsync<JsonElement>();
@@ -73,8 +72,7 @@ public sealed class EmbeddedKillRestartTests : IAsyncLifetime
                 ["OrderActors__DataDirectory"] = _dataDirectory,
                 ["OrderActors__SiloPort"] = FreePort.Next().ToString(),
                 ["OrderActors__GatewayPort"] = FreePort.Next().ToString(),
-                ["OrderActors__Jwt__SigningKey"] = TestTokens.SigningKey,
-            },
+            }.Concat(TestTokens.Environment).ToDictionary(),
             "--urls", baseAddress.ToString().TrimEnd('/'));
         try
         {
@@ -88,10 +86,10 @@ public sealed class EmbeddedKillRestartTests : IAsyncLifetime
         }
     }
 
-    private static HttpClient Client(Uri baseAddress)
+    private static async Task<HttpClient> ClientAsync(Uri baseAddress)
     {
         var http = new HttpClient { BaseAddress = baseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create("orders.read", "orders.write"));
+        await TestTokens.SignInAsync(http);
         return http;
     }
 

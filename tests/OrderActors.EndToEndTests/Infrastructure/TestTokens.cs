@@ -1,38 +1,34 @@
-using System.Security.Cryptography;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace OrderActors.EndToEndTests.Infrastructure;
 
 /// <summary>
-/// Access tokens for api-host processes started with <see cref="SigningKey"/> in <c>OrderActors__Jwt__SigningKey</c>:
-/// HS256, issuer "orderactors", audience "orderactors-api", permissions in <c>perm</c> claims.
+/// Sign-in for api-host processes started with <see cref="Environment"/>: the first administrator is created from
+/// the bootstrap settings, and a test signs in through the real <c>POST /api/auth/token</c>.
 /// </summary>
 public static class TestTokens
 {
-    public const string Issuer = "orderactors";
-    public const string Audience = "orderactors-api";
+    public const string AdminEmail = "e2e-admin@example.com";
+    public const string AdminPassword = "E2e-Admin-Passw0rd-2026!";
 
-    public static string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-
-    public static string Create(params string[] permissions)
+    public static IReadOnlyDictionary<string, string?> Environment { get; } = new Dictionary<string, string?>
     {
-        var key = Convert.FromBase64String(SigningKey);
-        var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        ["OrderActors__Bootstrap__AdminEmail"] = AdminEmail,
+        ["OrderActors__Bootstrap__AdminPassword"] = AdminPassword,
+    };
+
+    /// <summary>Signs in as the bootstrap administrator and sets the bearer token on <paramref name="http"/>.</summary>
+    public static async Task SignInAsync(HttpClient http)
+    {
+        using var response = await http.PostAsJsonAsync("/api/auth/token", new { email = AdminEmail, password = AdminPassword });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
         {
-            Issuer = Issuer,
-            Audience = Audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddHours(1),
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = "e2e-user",
-                ["name"] = "End-to-end Test",
-                ["perm"] = permissions,
-            },
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
-        });
+            throw new InvalidOperationException($"Sign-in failed with {(int)response.StatusCode}: {body}");
+        }
+        var token = JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 }
