@@ -11,7 +11,7 @@ namespace OrderActors.EndToEndTests.Infrastructure;
 public static class TestTokens
 {
     public const string AdminEmail = "e2e-admin@example.com";
-    public const string AdminPassword = "E2e-Admin-Passw0rd-2026!";
+    public const string AdminPassword = "Kiwi-Lantern-7-Harbor!";
 
     public static IReadOnlyDictionary<string, string?> Environment { get; } = new Dictionary<string, string?>
     {
