@@ -180,7 +180,7 @@ public static class InvoicesApi
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found.", detail: $"No order has id {id}.");
             }
-            var requestKey = IdempotentCommand.KeyOf(context.Request) is { Length: > 0 } key ? $"key:{key}" : $"order:{order.Id}";
+            var requestKey = IdempotentCommand.KeyOf(context.Request) is { Length: > 0 } key ? $"key:{key}" : InvoiceDrafts.OrderKey(order.Id);
             var (invoice, created) = await issuer.IssueAsync(order, series, requestKey, context.User.ToActor());
             var response = new InvoiceCreatedResponse(invoice.Id, invoice.Number, invoice.Series, invoice.Sequence, invoice.Totals.Gross, invoice.Currency);
             return created ? CommandResponse.Created($"/api/invoices/{invoice.Id}", response) : CommandResponse.Ok(response);

@@ -5,6 +5,7 @@ using OrderActors.ApiHost.Apis.Pos;
 using OrderActors.ApiHost.Infrastructure;
 using OrderActors.ApiHost.Security;
 using OrderActors.Billing;
+using OrderActors.Grains.Billing;
 using OrderActors.Orders;
 
 namespace OrderActors.ApiHost.Apis;
@@ -109,7 +110,7 @@ public static partial class PosApi
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found.", detail: $"No order has id {orderId}."));
         }
-        var (invoice, _) = await issuer.IssueAsync(order, series, $"order:{order.Id}", context.User.ToActor());
+        var (invoice, _) = await issuer.IssueAsync(order, series, InvoiceDrafts.OrderKey(order.Id), context.User.ToActor());
         return (invoice, null);
     }
 

@@ -16,7 +16,7 @@ public static class CoreServices
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IOrderProjection, SqlOrderProjection>();
         services.AddSingleton<OrderQueries>();
-        services.AddOrderActorsBilling(configuration);
+        services.AddOrderActorsBilling(configuration, options);
         return services;
     }
 
