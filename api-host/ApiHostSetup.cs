@@ -64,5 +64,7 @@ public static class ApiHostSetup
         app.MapOrdersApi();
         app.MapInvoicesApi();
         app.MapPosApi();
+        app.MapReturnsApi();
+        app.MapStockApi();
     }
 }

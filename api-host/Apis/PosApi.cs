@@ -6,7 +6,9 @@ using OrderActors.ApiHost.Infrastructure;
 using OrderActors.ApiHost.Security;
 using OrderActors.Billing;
 using OrderActors.Grains.Billing;
+using OrderActors.Grains.Returns;
 using OrderActors.Orders;
+using OrderActors.Returns;
 
 namespace OrderActors.ApiHost.Apis;
 
@@ -23,6 +25,8 @@ public static partial class PosApi
         group.MapPost("/orders/{id:guid}/invoice", IssueInvoice);
         group.MapPost("/orders/{id:guid}/payments", TakePayment);
         group.MapGet("/invoices/{id:guid}/receipt", (Guid id, IClusterClient orleans) => InvoicesApi.Receipt(id, orleans));
+        group.MapPost("/returns", (HttpContext c, IClusterClient o, ReturnsOptions opt) =>
+            IdempotentCommand.RunAsync(c, "pos.returns", keyRequired: true, () => ReturnsApi.CreateAsync(c, o, opt, ReturnSource.Pos, ReturnChannel.InStore)));
         return group;
     }
 

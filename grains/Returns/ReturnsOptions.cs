@@ -14,6 +14,9 @@ public sealed class ReturnsOptions
     /// <summary>Reason codes that always need a person, whatever the value (for example "not-as-described").</summary>
     public List<string> AlwaysReviewReasons { get; set; } = [];
 
+    /// <summary>Printed on mail return labels.</summary>
+    public string ReturnAddress { get; set; } = "Returns department\nOrderActors warehouse";
+
     public long MaxAttachmentBytes { get; set; } = 5 * 1024 * 1024;
 
     public int MaxAttachmentsPerReturn { get; set; } = 20;
