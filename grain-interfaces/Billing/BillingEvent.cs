@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrderActors.Billing;
 
 /// <summary>
@@ -5,6 +7,9 @@ namespace OrderActors.Billing;
 /// silo; the real-time feed drains it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("OrderActors.Billing.BillingEvent")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(InvoiceIssued), nameof(InvoiceIssued))]
+[JsonDerivedType(typeof(PaymentRecorded), nameof(PaymentRecorded))]
 public abstract record BillingEvent
 {
     [Id(0)] public required string EventId { get; init; }

@@ -1,7 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace OrderActors.Returns;
 
 /// <summary>An event kept in the return grain's state (outbox) with the change it describes; the feed drains it.</summary>
 [GenerateSerializer, Immutable, Alias("OrderActors.Returns.ReturnEvent")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ReturnRequested), nameof(ReturnRequested))]
+[JsonDerivedType(typeof(ReturnStatusChanged), nameof(ReturnStatusChanged))]
 public abstract record ReturnEvent
 {
     [Id(0)] public required string EventId { get; init; }

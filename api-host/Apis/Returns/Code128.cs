@@ -13,7 +13,7 @@ public static class Code128
     public const int Stop = 106;
 
     /// <summary>Bar and space widths in modules for symbol values 0-106, bar first.</summary>
-    internal static readonly string[] Widths =
+    public static readonly IReadOnlyList<string> Widths =
     [
         "212222", "222122", "222221", "121223", "121322", "131222", "122213", "122312", "132212", "221213",
         "221312", "231212", "112232", "122132", "122231", "113222", "123122", "123221", "223211", "221132",
