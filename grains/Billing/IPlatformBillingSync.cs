@@ -1,4 +1,5 @@
 using OrderActors.Billing;
+using OrderActors.Orders;
 
 namespace OrderActors.Grains.Billing;
 
@@ -10,7 +11,7 @@ namespace OrderActors.Grains.Billing;
 public interface IPlatformBillingSync
 {
     /// <summary>Whether this connector can push anything for the order's platform.</summary>
-    bool Supports(Orders.SourcePlatform platform);
+    bool Supports(SourcePlatform platform);
 
     Task<PlatformSyncResult> PaymentRecordedAsync(InvoiceDetails invoice, Payment payment, CancellationToken cancellationToken);
 
