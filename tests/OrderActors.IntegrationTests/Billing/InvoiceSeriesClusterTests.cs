@@ -41,6 +41,7 @@ public sealed class InvoiceSeriesClusterTests : IAsyncLifetime
         builder.AddClientBuilderConfigurator<ClientSetup>();
         _cluster = builder.Build();
         await _cluster.DeployAsync();
+        await _cluster.WaitForLivenessToStabilizeAsync();
     }
 
     public async Task DisposeAsync()
@@ -116,8 +117,12 @@ public sealed class InvoiceSeriesClusterTests : IAsyncLifetime
     {
         var management = _cluster.Client.GetGrain<IManagementGrain>(0);
         var secondary = _cluster.SecondarySilos[0].SiloAddress;
-        for (var attempt = 0; attempt < 50; attempt++)
+        for (var attempt = 0; attempt < 100; attempt++)
         {
+            if (attempt > 0)
+            {
+                await Task.Delay(50);
+            }
             var series = $"INV-KILL{attempt}-2026";
             var grain = _cluster.Client.GetGrain<IInvoiceSeriesGrain>(series);
             await grain.GetLastSequence();
@@ -126,7 +131,7 @@ public sealed class InvoiceSeriesClusterTests : IAsyncLifetime
                 return series;
             }
         }
-        throw new InvalidOperationException("No series grain was placed on the secondary silo in 50 attempts.");
+        throw new InvalidOperationException("No series grain was placed on the secondary silo in 100 attempts.");
     }
 
     private static InvoiceDraft Draft(int i)
@@ -159,6 +164,8 @@ public sealed class InvoiceSeriesClusterTests : IAsyncLifetime
             siloBuilder.Services.AddOrderActorsCore(siloBuilder.Configuration, options);
             siloBuilder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => ActivatorUtilities.CreateInstance<ProcessWideGrainStorage>(sp));
             siloBuilder.UseInMemoryReminderService();
+            // Random placement, so the test can pick a series that lives on the silo it kills.
+            siloBuilder.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             siloBuilder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
             siloBuilder.Configure<ClusterMembershipOptions>(o =>
             {
