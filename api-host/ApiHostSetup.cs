@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using OrderActors.ApiHost.Apis;
+using OrderActors.ApiHost.Apis.Billing;
 using OrderActors.ApiHost.Health;
 using OrderActors.ApiHost.Security;
 using OrderActors.Hosting;
@@ -34,6 +35,7 @@ public static class ApiHostSetup
         });
         services.AddOpenApi();
         services.AddOrderActorsSecurity(configuration);
+        services.AddBillingApiServices();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
@@ -64,5 +66,9 @@ public static class ApiHostSetup
         app.MapRolesApi();
         app.MapApiKeysApi();
         app.MapAuditApi();
+        app.MapInvoicesApi();
+        app.MapPosApi();
+        app.MapReturnsApi();
+        app.MapStockApi();
     }
 }

@@ -16,6 +16,8 @@ public static class Permissions
     public const string BillingWrite = "billing.write";
     public const string PlatformsManage = "platforms.manage";
     public const string PosUse = "pos.use";
+    public const string StockRead = "stock.read";
+    public const string StockWrite = "stock.write";
     public const string UsersManage = "users.manage";
     public const string AuditRead = "audit.read";
     public const string EventsRead = "events.read";
@@ -23,6 +25,6 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         OrdersRead, OrdersWrite, OrdersBulk, WorkflowsManage, TasksWork, ReturnsApprove, ReturnsWrite,
-        BillingRead, BillingWrite, PlatformsManage, PosUse, UsersManage, AuditRead, EventsRead,
+        BillingRead, BillingWrite, PlatformsManage, PosUse, StockRead, StockWrite, UsersManage, AuditRead, EventsRead,
     ];
 }

@@ -23,6 +23,7 @@ public static class CoreServices
         services.AddSingleton<DuplicateCandidateQueries>();
         services.AddKeyedSingleton<TimeProvider>(OrdersOptions.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.Section));
+        services.AddOrderActorsBilling(configuration, options);
         return services;
     }
 
