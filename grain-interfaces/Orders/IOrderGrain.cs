@@ -8,4 +8,7 @@ public interface IOrderGrain : IGrainWithGuidKey
 
     /// <summary>The order, or null when it was never created.</summary>
     Task<OrderDetails?> GetDetails();
+
+    /// <summary>Records whether a local change reached the platform. Idempotent by operation id.</summary>
+    Task SetSyncStatus(string operationId, SyncStatus status, string? error);
 }

@@ -57,6 +57,22 @@ public sealed class OrderGrain(
         return result;
     }
 
+    public async Task SetSyncStatus(string operationId, SyncStatus status, string? error)
+    {
+        if (state.State.Order is not { } current || state.State.AppliedOperations.Contains(operationId))
+        {
+            return;
+        }
+        var syncError = status == SyncStatus.Failed ? error : null;
+        if (current.SyncStatus != status || current.SyncError != syncError)
+        {
+            state.State.Order = current with { SyncStatus = status, SyncError = syncError, Version = current.Version + 1, UpdatedAt = time.GetUtcNow() };
+        }
+        RememberOperation(operationId);
+        await state.WriteStateAsync();
+        await TryProjectAsync(state.State.Order);
+    }
+
     private static bool IsStale(OrderDetails current, OrderSnapshot snapshot) =>
         snapshot.PlatformUpdatedAt is { } incoming
         && current.PlatformUpdatedAt is { } held
