@@ -33,6 +33,9 @@ public sealed class MarketplaceOptions
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Wait after a throttling answer that names no time (Lazada: "this ban will last 1 seconds").</summary>
+    public TimeSpan ThrottleWait { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Requests per second per account. TikTok publishes 50 QPS per API and shop; Shopee and Lazada publish none
     /// we could confirm; Shopify Standard REST is 2/s and GraphQL 100 points/s (our queries cost well under 50).</summary>
     public Dictionary<SourcePlatform, int> RequestsPerSecond { get; set; } = new()

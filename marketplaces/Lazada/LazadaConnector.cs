@@ -205,7 +205,7 @@ public sealed class LazadaConnector(ConnectorHttp http, IOptions<MarketplaceOpti
         var message = root.ValueKind == JsonValueKind.Object ? root.Str("message") ?? "" : reply.Text;
         throw (code, root.ValueKind == JsonValueKind.Object ? root.Str("type") : null) switch
         {
-            ("ApiCallLimit", _) => new MarketplaceThrottledException(Platform, code!, message, TimeSpan.FromSeconds(1)),
+            ("ApiCallLimit", _) => new MarketplaceThrottledException(Platform, code!, message, options.Value.ThrottleWait),
             ("IllegalAccessToken", _) when seller => new MarketplaceTokenExpiredException(Platform, code!, message),
             ("IllegalAccessToken" or "IllegalRefreshToken" or "IncompleteSignature" or "InvalidCode" or "InvalidAppKey" or "AppKeyNotExist"
                 or "AUTH_TYPE_UNSUPPORTED" or "SellerNotVerified", _) => new MarketplaceAuthException(Platform, code!, message),

@@ -159,7 +159,7 @@ public sealed class ShopeeConnector(ConnectorHttp http, IOptions<MarketplaceOpti
         var message = root.Str("message") ?? "";
         throw error switch
         {
-            "error_rate_limit" => new MarketplaceThrottledException(Platform, error, message, TimeSpan.FromSeconds(1)),
+            "error_rate_limit" => new MarketplaceThrottledException(Platform, error, message, options.Value.ThrottleWait),
             "error_server" or "error_network" or "error_inner" => new MarketplaceTransientException(Platform, error, message),
             "error_auth" when message.Contains("access_token", StringComparison.OrdinalIgnoreCase) && shopApi => new MarketplaceTokenExpiredException(Platform, error, message),
             "error_auth" or "error_sign" or "invalid_partner_id" or "error_partner_key_expired" or "error_permission" or "invalid_code"

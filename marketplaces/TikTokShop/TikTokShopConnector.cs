@@ -155,7 +155,7 @@ public sealed class TikTokShopConnector(ConnectorHttp http, IOptions<Marketplace
         var codeText = code?.ToString(CultureInfo.InvariantCulture) ?? ((int)reply.Status).ToString(CultureInfo.InvariantCulture);
         throw code switch
         {
-            36009002 => new MarketplaceThrottledException(Platform, codeText, message, TimeSpan.FromSeconds(1)),
+            36009002 => new MarketplaceThrottledException(Platform, codeText, message, options.Value.ThrottleWait),
             105002 => new MarketplaceTokenExpiredException(Platform, codeText, message),
             36009003 or 36009007 => new MarketplaceTransientException(Platform, codeText, message),
             106001 or 36009004 or 101000 or 105005 or 36009033 or 105001 or 105003 => new MarketplaceAuthException(Platform, codeText, message),
