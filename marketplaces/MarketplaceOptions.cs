@@ -33,6 +33,11 @@ public sealed class MarketplaceOptions
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>First wait before a failed write-back is tried again; doubles per attempt up to <see cref="WriteBackRetryMax"/>.</summary>
+    public TimeSpan WriteBackRetryBase { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan WriteBackRetryMax { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Wait after a throttling answer that names no time (Lazada: "this ban will last 1 seconds").</summary>
     public TimeSpan ThrottleWait { get; set; } = TimeSpan.FromSeconds(1);
 
