@@ -3,6 +3,7 @@ using OrderActors.ApiHost.Apis;
 using OrderActors.ApiHost.Health;
 using OrderActors.ApiHost.Security;
 using OrderActors.Hosting;
+using OrderActors.Marketplaces;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -38,6 +39,7 @@ public static class ApiHostSetup
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        services.AddWebhookInboxProcessor();
         return services;
     }
 
@@ -60,5 +62,7 @@ public static class ApiHostSetup
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapOrdersApi();
+        app.MapPlatformAccountsApi();
+        app.MapWebhooksApi();
     }
 }

@@ -50,4 +50,9 @@ internal static class Json
             : null;
 
     public static string Unix(DateTimeOffset t) => t.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An exclusive upper bound at whole-second precision, rounded up so the last partial second is read too
+    /// (reading a little past the window is harmless; the next sync's overlap covers what is written later).</summary>
+    public static DateTimeOffset CeilingSecond(DateTimeOffset t) =>
+        DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds() + (t.ToUnixTimeMilliseconds() % 1000 == 0 ? 0 : 1));
 }

@@ -28,7 +28,7 @@ public sealed class WebhookDispatcher : IDisposable
 
     private readonly SimState _state;
     private readonly SimulatorSettings _settings;
-    private readonly HttpClient _http;
+    private readonly Lazy<HttpClient> _http;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<long, SentWebhook> _log = new();
     private long _sequence;
@@ -37,8 +37,8 @@ public sealed class WebhookDispatcher : IDisposable
     {
         _state = state;
         _settings = settings;
-        _http = settings.WebhookHandlerFactory is { } factory ? new HttpClient(factory()) : new HttpClient();
-        _http.Timeout = TimeSpan.FromSeconds(10);
+        // Created on first use: an in-process target (a test server) may only exist after the simulator started.
+        _http = new Lazy<HttpClient>(() => new HttpClient(settings.WebhookHandlerFactory?.Invoke() ?? new SocketsHttpHandler()) { Timeout = TimeSpan.FromSeconds(10) });
         state.OrderChanged += OnOrderChanged;
     }
 
@@ -99,7 +99,7 @@ public sealed class WebhookDispatcher : IDisposable
         int? status = null;
         try
         {
-            using var response = await _http.SendAsync(request, _stopping.Token);
+            using var response = await _http.Value.SendAsync(request, _stopping.Token);
             status = (int)response.StatusCode;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -161,7 +161,10 @@ public sealed class WebhookDispatcher : IDisposable
     {
         _state.OrderChanged -= OnOrderChanged;
         _stopping.Cancel();
-        _http.Dispose();
+        if (_http.IsValueCreated)
+        {
+            _http.Value.Dispose();
+        }
     }
 }
 

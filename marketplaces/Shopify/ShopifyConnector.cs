@@ -50,7 +50,7 @@ public sealed class ShopifyConnector(ConnectorHttp http, IOptions<MarketplaceOpt
 
     public async Task<OrderChangesPage> ListChangedOrdersAsync(MarketplaceAccount account, DateTimeOffset from, DateTimeOffset to, string? cursor, CancellationToken ct)
     {
-        var search = $"updated_at:>='{Iso(from)}' updated_at:<'{Iso(to)}'";
+        var search = $"updated_at:>='{Iso(from)}' updated_at:<'{Iso(Json.CeilingSecond(to))}'";
         var data = await GraphQlAsync(account.Credentials, "OrdersChanged", ShopifyQueries.OrdersChanged, new { cursor, query = search }, ct);
         var orders = data.Prop("orders") ?? default;
         var page = orders.Prop("pageInfo") ?? default;

@@ -47,7 +47,7 @@ public sealed class TikTokShopConnector(ConnectorHttp http, IOptions<Marketplace
 
     public async Task<OrderChangesPage> ListChangedOrdersAsync(MarketplaceAccount account, DateTimeOffset from, DateTimeOffset to, string? cursor, CancellationToken ct)
     {
-        var body = JsonSerializer.Serialize(new { update_time_ge = from.ToUnixTimeSeconds(), update_time_lt = to.ToUnixTimeSeconds() });
+        var body = JsonSerializer.Serialize(new { update_time_ge = from.ToUnixTimeSeconds(), update_time_lt = Json.CeilingSecond(to).ToUnixTimeSeconds() });
         var query = new List<KeyValuePair<string, string>> { new("page_size", "100"), new("sort_field", "update_time"), new("sort_order", "ASC") };
         if (cursor is not null)
         {
