@@ -26,6 +26,8 @@ public sealed record StartAuthorizationCommand
     [Id(5)] public string? ShopId { get; init; }
     [Id(6)] public int SyncIntervalSeconds { get; init; } = 300;
     [Id(7)] public int BackfillDays { get; init; } = 30;
+
+    public override string ToString() => $"StartAuthorizationCommand {{ Platform = {Platform}, Name = {Name}, AppKey = {AppKey}, secrets redacted }}";
 }
 
 /// <summary>Changes of an account; null members stay as they are. New credentials are validated before saving.</summary>
