@@ -18,9 +18,11 @@ public sealed class CredentialSecrecyTests
     [Fact]
     public void Credentials_never_print_their_secrets()
     {
-        var text = Credentials.ToString() + new ConnectAccountCommand { Platform = Orders.SourcePlatform.Shopee, Name = "x", Credentials = Credentials };
+        var text = Credentials.ToString() + new ConnectAccountCommand { Platform = OrderActors.Orders.SourcePlatform.Shopee, Name = "x", Credentials = Credentials };
 
-        Assert.DoesNotContain("secret", text);
+        Assert.DoesNotContain("partner-key-very-secret", text);
+        Assert.DoesNotContain("access-token-secret", text);
+        Assert.DoesNotContain("refresh-token-secret", text);
         Assert.Contains("14701711", text);
     }
 
@@ -32,7 +34,8 @@ public sealed class CredentialSecrecyTests
 
         var stored = protector.Protect(json);
 
-        Assert.DoesNotContain("secret", stored);
+        Assert.DoesNotContain("partner-key-very-secret", stored);
+        Assert.DoesNotContain("access-token-secret", stored);
         Assert.Equal(json, protector.Unprotect(stored));
     }
 }
