@@ -11,6 +11,10 @@ public sealed class LazadaConnector(ConnectorHttp http, IOptions<MarketplaceOpti
     private const int PageSize = 100;
     private const int MaxOffset = 5000;
 
+    // Offset paging shifts rows left when an order of the window changes (it moves past the window's end) while we
+    // page: each page starts this many rows before the end of the previous one, so up to that many moves skip nothing.
+    private const int PageOverlap = 10;
+
     public SourcePlatform Platform => SourcePlatform.Lazada;
 
     public TimeSpan MaxWindow => TimeSpan.FromDays(30);
@@ -57,9 +61,9 @@ public sealed class LazadaConnector(ConnectorHttp http, IOptions<MarketplaceOpti
         string? next = null;
         if (orders.Count == PageSize)
         {
-            next = offset + 2 * PageSize > MaxOffset
+            next = offset + 2 * PageSize - PageOverlap > MaxOffset
                 ? $"0|{Iso(orders[^1].Iso("updated_at") ?? after)}"
-                : $"{offset + PageSize}|{Iso(after)}";
+                : $"{offset + PageSize - PageOverlap}|{Iso(after)}";
         }
         return new OrderChangesPage(snapshots, next);
     }
