@@ -4,6 +4,7 @@ using OrderActors.ApiHost.Apis.Billing;
 using OrderActors.ApiHost.Health;
 using OrderActors.ApiHost.Security;
 using OrderActors.Hosting;
+using OrderActors.Marketplaces;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -40,6 +41,7 @@ public static class ApiHostSetup
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        services.AddWebhookInboxProcessor();
         return services;
     }
 
@@ -70,5 +72,7 @@ public static class ApiHostSetup
         app.MapPosApi();
         app.MapReturnsApi();
         app.MapStockApi();
+        app.MapPlatformAccountsApi();
+        app.MapWebhooksApi();
     }
 }

@@ -39,16 +39,12 @@ public static class SecurityServices
         services.AddHostedService<IdentityBootstrapper>();
         services.AddEmail(configuration);
 
+        // The key ring lives in the database (MarketplaceHosting registers it for every process); a configured directory overrides it.
         var dataProtection = services.AddDataProtection().SetApplicationName("OrderActors");
         var keysDirectory = configuration.GetSection(SecurityOptions.Section)[nameof(SecurityOptions.DataProtectionKeysDirectory)];
         if (!string.IsNullOrWhiteSpace(keysDirectory))
         {
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
-        }
-        else
-        {
-            services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
-                o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<Database.ReadModelDatabase>(), sp.GetRequiredService<TimeProvider>()));
         }
 
         services.AddAuthentication(SecuritySchemes.Default)

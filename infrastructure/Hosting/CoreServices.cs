@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Database;
 using OrderActors.Grains.Orders;
+using OrderActors.Marketplaces;
 using OrderActors.ReadModel;
 
 namespace OrderActors.Hosting;
@@ -24,6 +25,7 @@ public static class CoreServices
         services.AddKeyedSingleton<TimeProvider>(OrdersOptions.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.Section));
         services.AddOrderActorsBilling(configuration, options);
+        services.AddOrderActorsMarketplaces(configuration);
         return services;
     }
 

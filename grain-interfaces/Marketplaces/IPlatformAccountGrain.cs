@@ -1,0 +1,45 @@
+using Orleans.Concurrency;
+
+namespace OrderActors.Marketplaces;
+
+/// <summary>One connected shop (Guid key): its encrypted credentials, polling, webhooks and write-back.</summary>
+public interface IPlatformAccountGrain : IGrainWithGuidKey
+{
+    /// <summary>Validates the credentials against the platform and saves them only when accepted; then backfills.</summary>
+    Task<AccountCommandResult> Connect(ConnectAccountCommand command);
+
+    /// <summary>Saves the app half of the credentials and returns the platform's authorization URL.</summary>
+    Task<string> StartAuthorization(StartAuthorizationCommand command, string state);
+
+    /// <summary>Exchanges the authorization code (after the state was checked) and connects the account.</summary>
+    Task<AccountCommandResult> CompleteAuthorization(string state, IReadOnlyDictionary<string, string> callbackQuery);
+
+    Task<AccountCommandResult> Update(UpdateAccountCommand command);
+
+    /// <summary>Checks the saved credentials against the platform now.</summary>
+    Task<AccountCommandResult> Validate();
+
+    /// <summary>Starts a sync at once (it runs in the background; read <see cref="GetInfo"/> for the outcome).</summary>
+    Task SyncNow();
+
+    Task Disable();
+
+    /// <summary>Removes the account: credentials erased, polling stopped. Orders already imported stay.</summary>
+    Task Delete();
+
+    [AlwaysInterleave]
+    Task<PlatformAccountInfo?> GetInfo();
+
+    /// <summary>Checks a webhook delivery's signature on its raw bytes; returns the platform's event id when valid.</summary>
+    [AlwaysInterleave]
+    Task<WebhookCheck> VerifyWebhook(WebhookDelivery delivery);
+
+    /// <summary>Applies a stored webhook delivery (fetching the order from the platform where the push only names it).</summary>
+    Task ApplyWebhook(WebhookDelivery delivery);
+
+    /// <summary>Queues a local change for the platform; retried until it succeeds, its outcome shown on the order's syncStatus.</summary>
+    Task RequestWriteBack(WriteBackRequest request);
+
+    [AlwaysInterleave]
+    Task<IReadOnlyList<WriteBackStatus>> GetWriteBacks();
+}

@@ -1,0 +1,562 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderActors.Events;
+using OrderActors.Marketplaces;
+using OrderActors.Marketplaces.Resilience;
+using OrderActors.Marketplaces.Sync;
+using OrderActors.Orders;
+
+namespace OrderActors.Grains.Marketplaces;
+
+/// <summary>
+/// One connected shop. Polls on a reminder (with a grain timer under it when the interval is shorter than the reminder
+/// minimum), advances its watermark only after every order of a window was upserted into its order grain, verifies
+/// and applies webhooks, and pushes local changes back to the platform until they succeed.
+/// Credentials live only encrypted in the state and decrypted in memory; they are never returned or logged.
+/// </summary>
+public sealed class PlatformAccountGrain(
+    [PersistentState("platform-account")] IPersistentState<PlatformAccountState> state,
+    MarketplaceConnectors connectors,
+    MarketplaceResilience resilience,
+    ICredentialProtector protector,
+    IPlatformAccountProjection projection,
+    IAccountEventSink events,
+    IOptions<MarketplaceOptions> options,
+    TimeProvider time,
+    ILogger<PlatformAccountGrain> logger) : Grain, IPlatformAccountGrain, IRemindable
+{
+    private const string PollReminder = "poll";
+    private static readonly TimeSpan ReminderMinimum = TimeSpan.FromMinutes(1);
+
+    private PlatformCredentials? _credentials;
+    private IGrainTimer? _pollTimer;
+    private IGrainTimer? _workTimer;
+    private TimeSpan _pollTimerPeriod;
+
+    private PlatformAccountState S => state.State;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    private bool IsLive => S.Exists && !S.Deleted;
+
+    private bool CanSync => IsLive && S.Active && S.ProtectedCredentials is not null && S.SyncStatus is not (AccountSyncStatus.Error or AccountSyncStatus.AwaitingAuthorization);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (CanSync)
+        {
+            EnsurePollTimer();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<PlatformAccountInfo?> GetInfo() => Task.FromResult(IsLive ? Info() : null);
+
+    public Task<IReadOnlyList<WriteBackStatus>> GetWriteBacks() =>
+        Task.FromResult<IReadOnlyList<WriteBackStatus>>(S.WriteBacks.Select(w => new WriteBackStatus(w.Request, w.Status, w.Attempts, w.LastError, w.NextAttemptAt)).ToList());
+
+    public async Task<AccountCommandResult> Connect(ConnectAccountCommand command)
+    {
+        if (IsLive && S.ProtectedCredentials is not null)
+        {
+            return AccountCommandResult.Ok(Info()); // connecting the same account again changes nothing
+        }
+        var (credentials, error) = await ValidateAsync(command.Platform, command.Credentials);
+        if (credentials is null)
+        {
+            return AccountCommandResult.Fail(error!);
+        }
+        var now = time.GetUtcNow();
+        state.State = new PlatformAccountState
+        {
+            Exists = true,
+            Platform = command.Platform,
+            Name = command.Name,
+            ShopId = credentials.ShopId,
+            SyncIntervalSeconds = command.SyncIntervalSeconds,
+            BackfillDays = command.BackfillDays,
+            Active = true,
+            Watermark = now.AddDays(-command.BackfillDays),
+            SyncStatus = AccountSyncStatus.Idle,
+            IsDemo = command.IsDemo,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        SetCredentials(credentials);
+        await SaveAsync();
+        await SchedulePollingAsync();
+        ScheduleWork(TimeSpan.Zero); // backfill at once, in the background
+        return AccountCommandResult.Ok(Info());
+    }
+
+    public async Task<string> StartAuthorization(StartAuthorizationCommand command, string authorizationState)
+    {
+        var app = new PlatformCredentials { AppKey = command.AppKey, AppSecret = command.AppSecret, ShopId = command.ShopId ?? "" };
+        var now = time.GetUtcNow();
+        state.State = new PlatformAccountState
+        {
+            Exists = true,
+            Platform = command.Platform,
+            Name = command.Name,
+            ShopId = command.ShopId ?? "",
+            SyncIntervalSeconds = command.SyncIntervalSeconds,
+            BackfillDays = command.BackfillDays,
+            Active = true,
+            SyncStatus = AccountSyncStatus.AwaitingAuthorization,
+            AuthorizationState = authorizationState,
+            RedirectUri = command.RedirectUri,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        SetCredentials(app);
+        await SaveAsync();
+        return connectors.For(command.Platform).BuildAuthorizationUrl(app, command.RedirectUri, authorizationState);
+    }
+
+    public async Task<AccountCommandResult> CompleteAuthorization(string authorizationState, IReadOnlyDictionary<string, string> callbackQuery)
+    {
+        if (!IsLive || S.AuthorizationState is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(S.AuthorizationState), System.Text.Encoding.UTF8.GetBytes(authorizationState)))
+        {
+            return AccountCommandResult.Fail("Unknown or already used authorization state.");
+        }
+        var connector = connectors.For(S.Platform);
+        PlatformCredentials tokens;
+        try
+        {
+            tokens = await resilience.For(S.Platform, Id).ExecuteAsync(async ct => await connector.ExchangeCodeAsync(Credentials!, callbackQuery, ct));
+        }
+        catch (MarketplaceException ex)
+        {
+            return AccountCommandResult.Fail(ex.Message, Info());
+        }
+        var (validated, error) = await ValidateAsync(S.Platform, tokens);
+        if (validated is null)
+        {
+            return AccountCommandResult.Fail(error!, Info());
+        }
+        S.AuthorizationState = null;
+        S.ShopId = validated.ShopId;
+        S.SyncStatus = AccountSyncStatus.Idle;
+        S.Watermark = time.GetUtcNow().AddDays(-S.BackfillDays);
+        SetCredentials(validated);
+        await SaveAsync();
+        await SchedulePollingAsync();
+        ScheduleWork(TimeSpan.Zero);
+        return AccountCommandResult.Ok(Info());
+    }
+
+    public async Task<AccountCommandResult> Update(UpdateAccountCommand command)
+    {
+        if (!IsLive)
+        {
+            return AccountCommandResult.Fail("No such account.");
+        }
+        if (command.Credentials is { } incoming)
+        {
+            var (validated, error) = await ValidateAsync(S.Platform, incoming);
+            if (validated is null)
+            {
+                return AccountCommandResult.Fail(error!, Info()); // refused credentials are not saved
+            }
+            SetCredentials(validated);
+            S.ShopId = validated.ShopId;
+            resilience.Reset(S.Platform, Id);
+            if (S.SyncStatus is AccountSyncStatus.Error or AccountSyncStatus.AwaitingAuthorization)
+            {
+                S.SyncStatus = AccountSyncStatus.Idle;
+                S.LastError = null;
+            }
+        }
+        S.Name = command.Name ?? S.Name;
+        S.SyncIntervalSeconds = command.SyncIntervalSeconds ?? S.SyncIntervalSeconds;
+        if (command.Active is { } active)
+        {
+            S.Active = active;
+            S.SyncStatus = active ? (S.SyncStatus == AccountSyncStatus.Disabled ? AccountSyncStatus.Idle : S.SyncStatus) : AccountSyncStatus.Disabled;
+        }
+        await SaveAsync();
+        await SchedulePollingAsync();
+        return AccountCommandResult.Ok(Info());
+    }
+
+    public async Task<AccountCommandResult> Validate()
+    {
+        if (!IsLive || Credentials is null)
+        {
+            return AccountCommandResult.Fail("No such account.");
+        }
+        var (validated, error) = await ValidateAsync(S.Platform, Credentials);
+        if (validated is null)
+        {
+            await MarkAuthFailedAsync(error!);
+            return AccountCommandResult.Fail(error!, Info());
+        }
+        return AccountCommandResult.Ok(Info());
+    }
+
+    public Task SyncNow()
+    {
+        if (CanSync)
+        {
+            ScheduleWork(TimeSpan.Zero);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task Disable()
+    {
+        if (!IsLive)
+        {
+            return;
+        }
+        S.Active = false;
+        S.SyncStatus = AccountSyncStatus.Disabled;
+        await SaveAsync();
+        await SchedulePollingAsync();
+    }
+
+    public async Task Delete()
+    {
+        if (!S.Exists || S.Deleted)
+        {
+            return;
+        }
+        S.Deleted = true;
+        S.Active = false;
+        S.ProtectedCredentials = null;
+        _credentials = null;
+        S.UpdatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        await SchedulePollingAsync();
+        resilience.Reset(S.Platform, Id);
+        await projection.RemoveAsync(Id);
+    }
+
+    public Task<WebhookCheck> VerifyWebhook(WebhookDelivery delivery)
+    {
+        if (!IsLive || Credentials is not { } credentials)
+        {
+            return Task.FromResult(new WebhookCheck(false, null, null));
+        }
+        var connector = connectors.For(S.Platform);
+        if (!connector.VerifyWebhook(credentials, delivery))
+        {
+            return Task.FromResult(new WebhookCheck(false, null, null));
+        }
+        try
+        {
+            var notice = connector.ParseWebhook(Account(credentials), delivery);
+            return Task.FromResult(new WebhookCheck(true, notice.EventId, notice.PlatformOrderId));
+        }
+        catch (JsonException)
+        {
+            return Task.FromResult(new WebhookCheck(false, null, null));
+        }
+    }
+
+    public async Task ApplyWebhook(WebhookDelivery delivery)
+    {
+        if (!IsLive || Credentials is not { } credentials)
+        {
+            return;
+        }
+        var notice = connectors.For(S.Platform).ParseWebhook(Account(credentials), delivery);
+        switch (notice.Kind)
+        {
+            case WebhookKind.OrderChanged when notice.PlatformOrderId is { } orderId && CanSync:
+                try
+                {
+                    // Pushes name the order (and at most its status): the order itself is read from the platform.
+                    var order = await Session().RunAsync((c, a, ct) => c.GetOrderAsync(a, orderId, ct), CancellationToken.None);
+                    if (order is not null)
+                    {
+                        await GrainFactory.GetGrain<IOrderGrain>(order.OrderId).Upsert(order);
+                        Count(c => c with { OrdersUpserted = c.OrdersUpserted + 1, WebhooksApplied = c.WebhooksApplied + 1 });
+                        await SaveAsync();
+                    }
+                }
+                catch (MarketplaceAuthException ex)
+                {
+                    await MarkAuthFailedAsync(ex.Message);
+                }
+                break;
+            case WebhookKind.AuthorizationRevoked:
+                await MarkAuthFailedAsync($"{S.Platform} reported that the seller revoked the authorization.");
+                break;
+        }
+    }
+
+    public async Task RequestWriteBack(WriteBackRequest request)
+    {
+        if (!IsLive || S.WriteBacks.Any(w => w.Request.OperationId == request.OperationId))
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        S.WriteBacks.Add(new WriteBackEntry { Request = request, RequestedAt = now, NextAttemptAt = now });
+        // Bounded history: settled entries beyond the newest 200 are forgotten.
+        var settled = S.WriteBacks.Where(w => w.Status == SyncStatus.Synced).ToList();
+        S.WriteBacks.RemoveAll(w => settled.Count > 200 && settled.Take(settled.Count - 200).Contains(w));
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IOrderGrain>(request.OrderId).SetSyncStatus(new CommandContext($"{request.OperationId}:pending", WriteBackActor), SyncStatus.Pending, null);
+        ScheduleWork(TimeSpan.Zero);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!CanSync)
+        {
+            await SchedulePollingAsync();
+            return;
+        }
+        EnsurePollTimer();
+        if (_pollTimer is null)
+        {
+            await WorkAsync();
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        if (CanSync)
+        {
+            await SyncAsync();
+        }
+        if (IsLive && S.Active)
+        {
+            await PushDueWriteBacksAsync();
+        }
+    }
+
+    private async Task SyncAsync()
+    {
+        var now = time.GetUtcNow();
+        var from = (S.Watermark ?? now.AddDays(-S.BackfillDays)) - options.Value.SyncOverlap;
+        S.SyncStatus = AccountSyncStatus.Syncing;
+        await TryProjectAsync();
+        var upserted = 0L;
+        try
+        {
+            await IncrementalSync.RunAsync(Session(), from, now,
+                async order =>
+                {
+                    await GrainFactory.GetGrain<IOrderGrain>(order.OrderId).Upsert(order);
+                    upserted++;
+                },
+                async windowEnd =>
+                {
+                    // Every order of the window is durable in its grain: only now may the watermark pass it.
+                    S.Watermark = S.Watermark is { } held && held > windowEnd ? held : windowEnd;
+                    await state.WriteStateAsync();
+                },
+                CancellationToken.None);
+            S.SyncStatus = AccountSyncStatus.Idle;
+            S.LastError = null;
+            S.LastSyncAt = time.GetUtcNow();
+            Count(c => c with { Syncs = c.Syncs + 1, OrdersUpserted = c.OrdersUpserted + upserted });
+        }
+        catch (MarketplaceAuthException ex)
+        {
+            Count(c => c with { FailedSyncs = c.FailedSyncs + 1, OrdersUpserted = c.OrdersUpserted + upserted });
+            await MarkAuthFailedAsync(ex.Message);
+            return;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Sync of {Platform} account {AccountId} failed: {Error}", S.Platform, Id, ex.Message);
+            S.SyncStatus = AccountSyncStatus.Degraded;
+            S.LastError = ex.Message;
+            Count(c => c with { FailedSyncs = c.FailedSyncs + 1, OrdersUpserted = c.OrdersUpserted + upserted });
+        }
+        await SaveAsync();
+    }
+
+    private async Task PushDueWriteBacksAsync()
+    {
+        var now = time.GetUtcNow();
+        foreach (var entry in S.WriteBacks.Where(w => w.Status != SyncStatus.Synced && w.NextAttemptAt <= now).ToList())
+        {
+            entry.Attempts++;
+            SyncStatus outcome;
+            try
+            {
+                await Session().RunAsync((c, a, ct) => c.PushAsync(a, entry.Request, ct), CancellationToken.None);
+                entry.Status = outcome = SyncStatus.Synced;
+                entry.LastError = null;
+                Count(c => c with { WriteBacks = c.WriteBacks + 1 });
+            }
+            catch (Exception ex)
+            {
+                entry.Status = outcome = SyncStatus.Failed;
+                entry.LastError = ex.Message;
+                var delay = TimeSpan.FromTicks(Math.Min(options.Value.WriteBackRetryBase.Ticks * (1L << Math.Min(entry.Attempts - 1, 16)), options.Value.WriteBackRetryMax.Ticks));
+                entry.NextAttemptAt = time.GetUtcNow() + delay;
+                Count(c => c with { FailedWriteBacks = c.FailedWriteBacks + 1 });
+                if (ex is MarketplaceAuthException)
+                {
+                    await MarkAuthFailedAsync(ex.Message);
+                }
+            }
+            await state.WriteStateAsync();
+            await GrainFactory.GetGrain<IOrderGrain>(entry.Request.OrderId)
+                .SetSyncStatus(new CommandContext($"{entry.Request.OperationId}:{outcome}:{entry.Attempts}", WriteBackActor), outcome, entry.LastError);
+        }
+        if (S.WriteBacks.Where(w => w.Status != SyncStatus.Synced).Select(w => (DateTimeOffset?)w.NextAttemptAt).Min() is { } next)
+        {
+            ScheduleWork(next - time.GetUtcNow());
+        }
+        await TryProjectAsync();
+    }
+
+    private async Task<(PlatformCredentials? Credentials, string? Error)> ValidateAsync(SourcePlatform platform, PlatformCredentials credentials)
+    {
+        if (!MarketplaceConnectors.IsMarketplace(platform))
+        {
+            return (null, $"{platform} is not a marketplace.");
+        }
+        try
+        {
+            var connector = connectors.For(platform);
+            var validated = await resilience.For(platform, Id).ExecuteAsync(async ct => await connector.ValidateAsync(credentials, ct));
+            return (validated, null);
+        }
+        catch (MarketplaceException ex)
+        {
+            return (null, ex.Message);
+        }
+        catch (Exception ex) when (MarketplaceResilience.IsRetryable(ex) || ex is Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return (null, $"{platform} could not be reached to check the credentials: {ex.Message}");
+        }
+    }
+
+    private async Task MarkAuthFailedAsync(string error)
+    {
+        var wasError = S.SyncStatus == AccountSyncStatus.Error;
+        S.SyncStatus = AccountSyncStatus.Error;
+        S.LastError = error;
+        await SaveAsync();
+        await SchedulePollingAsync();
+        if (!wasError)
+        {
+            await events.PublishAsync(new AccountSyncFailed(Id, S.Platform, S.Name, error, time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Reminder period = the interval, but at least the reminder minimum; shorter intervals run on a timer under it.</summary>
+    private async Task SchedulePollingAsync()
+    {
+        var reminder = await this.GetReminder(PollReminder);
+        if (!CanSync)
+        {
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+            _pollTimer?.Dispose();
+            _pollTimer = null;
+            return;
+        }
+        var interval = Interval;
+        var period = interval < ReminderMinimum ? ReminderMinimum : interval;
+        await this.RegisterOrUpdateReminder(PollReminder, period, period);
+        EnsurePollTimer();
+    }
+
+    private void EnsurePollTimer()
+    {
+        var interval = Interval;
+        if (interval >= ReminderMinimum || !CanSync)
+        {
+            _pollTimer?.Dispose();
+            _pollTimer = null;
+            return;
+        }
+        if (_pollTimer is not null && _pollTimerPeriod == interval)
+        {
+            return;
+        }
+        _pollTimer?.Dispose();
+        _pollTimerPeriod = interval;
+        _pollTimer = this.RegisterGrainTimer(WorkAsync, new GrainTimerCreationOptions { DueTime = interval, Period = interval, Interleave = false, KeepAlive = true });
+    }
+
+    private void ScheduleWork(TimeSpan dueTime)
+    {
+        _workTimer?.Dispose();
+        _workTimer = this.RegisterGrainTimer(async () =>
+        {
+            _workTimer?.Dispose();
+            _workTimer = null;
+            await WorkAsync();
+        }, new GrainTimerCreationOptions { DueTime = dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime, Period = Timeout.InfiniteTimeSpan, Interleave = false });
+    }
+
+    private TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, S.SyncIntervalSeconds));
+
+    private Actor WriteBackActor => Actor.PlatformSync(S.Platform, Id.ToString());
+
+    private PlatformCredentials? Credentials =>
+        _credentials ??= S.ProtectedCredentials is { } text ? JsonSerializer.Deserialize<PlatformCredentials>(protector.Unprotect(text)) : null;
+
+    private void SetCredentials(PlatformCredentials credentials)
+    {
+        _credentials = credentials;
+        S.ProtectedCredentials = protector.Protect(JsonSerializer.Serialize(credentials));
+    }
+
+    private MarketplaceAccount Account(PlatformCredentials credentials) => new(Id, S.Platform, credentials);
+
+    private MarketplaceSession Session() =>
+        new(connectors.For(S.Platform), resilience, Account(Credentials!), async refreshed =>
+        {
+            // Rotated tokens are saved before they are used: a lost refresh token would end the authorization.
+            SetCredentials(refreshed);
+            await state.WriteStateAsync();
+        }, time);
+
+    private void Count(Func<AccountCounters, AccountCounters> change) => S.Counters = change(S.Counters);
+
+    private async Task SaveAsync()
+    {
+        S.UpdatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        await TryProjectAsync();
+    }
+
+    private async Task TryProjectAsync()
+    {
+        if (!IsLive)
+        {
+            return;
+        }
+        try
+        {
+            await projection.ProjectAsync(Info());
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Projecting platform account {AccountId} failed", Id);
+        }
+    }
+
+    private PlatformAccountInfo Info() => new()
+    {
+        Id = Id,
+        Platform = S.Platform,
+        Name = S.Name,
+        ShopId = S.ShopId,
+        SyncStatus = S.SyncStatus,
+        Active = S.Active,
+        SyncIntervalSeconds = S.SyncIntervalSeconds,
+        LastSyncAt = S.LastSyncAt,
+        Watermark = S.Watermark,
+        LastError = S.LastError,
+        IsDemo = S.IsDemo,
+        Counters = S.Counters,
+        CreatedAt = S.CreatedAt,
+        UpdatedAt = S.UpdatedAt,
+    };
+}
