@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Database;
+using OrderActors.Events;
 using OrderActors.ReadModel;
 
 namespace OrderActors.Hosting;
@@ -16,6 +17,7 @@ public static class CoreServices
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IOrderProjection, SqlOrderProjection>();
         services.AddSingleton<OrderQueries>();
+        services.AddOrderActorsEvents(configuration);
         return services;
     }
 
