@@ -34,6 +34,8 @@ public sealed class FeedCluster : IAsyncDisposable
     {
         var database = await FeedTestDatabase.CreateAsync(dialect);
         var builder = new TestClusterBuilder((short)silos);
+        // Real sockets, so api-hosts outside the test cluster can connect to its gateways.
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.Properties[DialectKey] = dialect.ToString();
         builder.Properties[ConnectionKey] = database.ConnectionString;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
