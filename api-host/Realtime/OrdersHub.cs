@@ -8,7 +8,7 @@ namespace OrderActors.ApiHost.Realtime;
 /// A connection receives every event its permissions allow until it narrows the feed with the Subscribe methods;
 /// <see cref="Resume"/> (or the <c>after</c> query parameter when connecting) replays what it missed.
 /// </summary>
-public sealed class OrdersHub(FeedRelay relay) : Hub
+public sealed class OrdersHub(FeedRelay relay, LiveStatistics statistics) : Hub
 {
     public const string Route = "/hubs/orders";
     public const string ResumeQueryParameter = "after";
@@ -71,6 +71,16 @@ public sealed class OrdersHub(FeedRelay relay) : Hub
     }
 
     public void UnsubscribeRoleTasks(string role) => Remove(FeedSubscriptionKind.RoleTasks, role);
+
+    /// <summary>Today's order counters now; later changes arrive as <c>StatsChanged</c>.</summary>
+    public Task<StatsMessage> GetStats()
+    {
+        if (!Connection.Audience.Permissions.Contains(Permissions.OrdersRead))
+        {
+            throw new HubException("Reading order statistics needs the orders.read permission.");
+        }
+        return statistics.CurrentAsync(Context.ConnectionAborted);
+    }
 
     /// <summary>Back to every readable event.</summary>
     public void UnsubscribeAll() => Connection.Narrow(a => a with { Subscriptions = [] });

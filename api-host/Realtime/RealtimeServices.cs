@@ -11,6 +11,8 @@ public static class RealtimeServices
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<FeedRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedRelay>());
+        services.AddSingleton<LiveStatistics>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveStatistics>());
         return services;
     }
 

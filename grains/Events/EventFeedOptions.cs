@@ -19,4 +19,10 @@ public sealed class EventFeedOptions
 
     /// <summary>How often hosts renew their registration and look for events a lost notification did not bring.</summary>
     public TimeSpan HostRenewInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Live statistics are pushed at most this often per host.</summary>
+    public TimeSpan StatsThrottle { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Statistics are recounted at least this often, for changes that raise no feed event.</summary>
+    public TimeSpan StatsRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -10,6 +10,7 @@ public static class EventServices
     {
         services.Configure<EventFeedOptions>(configuration.GetSection(EventFeedOptions.Section));
         services.AddSingleton<IEventLog, SqlEventLog>();
+        services.AddSingleton<Statistics.OrderCounterQueries>();
         return services;
     }
 }
