@@ -64,5 +64,6 @@ public static class ApiHostSetup
         app.MapOrdersApi();
         app.MapOrdersHub();
         app.MapEventsApi();
+        app.MapNotificationsApi();
     }
 }

@@ -21,7 +21,7 @@ public sealed record FeedMessage(
     public static FeedMessage From(FeedEvent e) => new(
         e.Position, e.Type, e.EventId, e.OccurredAt, e.Platform, e.OrderId, e.AssigneeUserId, e.Role, ParsePayload(e.Payload));
 
-    private static JsonElement ParsePayload(string payload)
+    public static JsonElement ParsePayload(string payload)
     {
         try
         {

@@ -137,6 +137,7 @@ public sealed class EventFeedGrain(
         {
             return;
         }
+        GrainFactory.GetGrain<Notifications.INotificationDispatcherGrain>(Notifications.INotificationDispatcherGrain.Key).Wake().Ignore();
         var now = time.GetUtcNow();
         foreach (var (observer, expires) in _observers.ToList())
         {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderActors.Notifications;
 
 namespace OrderActors.Events;
 
@@ -11,6 +13,8 @@ public static class EventServices
         services.Configure<EventFeedOptions>(configuration.GetSection(EventFeedOptions.Section));
         services.AddSingleton<IEventLog, SqlEventLog>();
         services.AddSingleton<Statistics.OrderCounterQueries>();
+        services.AddSingleton<INotificationStore, SqlNotificationStore>();
+        services.TryAddSingleton<IEmailSender, LoggingEmailSender>();
         return services;
     }
 }
