@@ -141,7 +141,7 @@ public sealed class FeedConnection
         {
             return false;
         }
-        await _client.SendAsync(e.Type, FeedMessage.From(e));
+        await _client.SendAsync(e.Type, FeedMessage.For(e));
         return true;
     }
 
