@@ -19,6 +19,8 @@ public static class FeedAppendBenchmark
             ? new ReadModelDatabase(SqlDialect.MySql, await (await MariaDbServer.GetSharedAsync()).CreateDatabaseAsync("bench_feed"))
             : new ReadModelDatabase(SqlDialect.Sqlite, ReadModelDatabase.SqliteConnectionString(Path.Combine(Directory.CreateTempSubdirectory("oa-bench-").FullName, "feed.db")));
 
+        var raw = await RawSingleWriterAsync(database);
+
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(database);
@@ -56,12 +58,28 @@ public static class FeedAppendBenchmark
             var contiguous = (await new SqlEventLog(database).ReadAsync(0, int.MaxValue)).Select(e => e.Position).SequenceEqual(Enumerable.Range(1, (int)head).Select(i => (long)i));
             return $"Feed append [{dialect}], {settings.Appenders} concurrent appenders x 1 event, {elapsed:F1} s: " +
                    $"{latencies.Count / elapsed:F0} events/s; append latency {Percentiles.Describe(latencies)}; " +
-                   $"positions 1..{head} contiguous: {contiguous}";
+                   $"positions 1..{head} contiguous: {contiguous}. Baseline, one writer straight to the log (no Orleans, one event per transaction): {raw}";
         }
         finally
         {
             await host.StopAsync();
         }
+    }
+
+    /// <summary>What the database alone gives one sequential writer: the cost of one durable commit right now.</summary>
+    private static async Task<string> RawSingleWriterAsync(ReadModelDatabase database)
+    {
+        await new SchemaMigrator(database, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        var log = new SqlEventLog(database);
+        var latencies = new List<double>();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 100; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await log.AppendAsync([NewEvent()], DateTimeOffset.UtcNow);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return $"{latencies.Count / clock.Elapsed.TotalSeconds:F0} commits/s, {Percentiles.Describe(latencies)}";
     }
 
     // About the size of an OrderReceived payload a client renders.

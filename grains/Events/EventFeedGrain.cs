@@ -32,7 +32,7 @@ public sealed class EventFeedGrain(
     public Task<AppendResult> Append(IReadOnlyList<FeedEvent> events) =>
         events.Count == 0 ? AppendNothingAsync() : Enqueue(events);
 
-    private async Task<AppendResult> AppendNothingAsync() => new([], 0, await log.GetHeadAsync());
+    private async Task<AppendResult> AppendNothingAsync() => new([], 0, await GetHead());
 
     private Task<AppendResult> Enqueue(IReadOnlyList<FeedEvent> events)
     {
@@ -46,7 +46,7 @@ public sealed class EventFeedGrain(
         return pending.Completion.Task;
     }
 
-    public Task<long> GetHead() => log.GetHeadAsync();
+    public Task<long> GetHead() => Task.Run(() => log.GetHeadAsync());
 
     public Task Subscribe(IFeedObserver observer)
     {
@@ -71,7 +71,7 @@ public sealed class EventFeedGrain(
         int deleted;
         do
         {
-            deleted = await log.DeleteRecordedBeforeAsync(cutoff, CleanupChunk);
+            deleted = await Task.Run(() => log.DeleteRecordedBeforeAsync(cutoff, CleanupChunk));
             total += deleted;
         }
         while (deleted == CleanupChunk);
@@ -91,7 +91,10 @@ public sealed class EventFeedGrain(
                 var events = batch.SelectMany(p => p.Events).ToList();
                 try
                 {
-                    var result = await log.AppendAsync(events, time.GetUtcNow());
+                    var recordedAt = time.GetUtcNow();
+                    // Off the grain's scheduler: SQLite's "async" API blocks, and while this batch commits the grain
+                    // must keep accepting appends, which form the next batch (group commit).
+                    var result = await Task.Run(() => log.AppendAsync(events, recordedAt));
                     var addedPositions = result.Added.Select(a => a.Position).ToHashSet();
                     var offset = 0;
                     foreach (var append in batch)

@@ -20,6 +20,9 @@ public sealed class NotificationDispatcherGrain(
     private const string CatchUpReminder = "notifications-catch-up";
     private const int Page = 200;
 
+    // Wake-ups within this window are handled in one pass: one checkpoint write instead of one per feed batch.
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(250);
+
     private bool _running;
     private bool _again;
 
@@ -48,7 +51,7 @@ public sealed class NotificationDispatcherGrain(
         _running = true;
         try
         {
-            return await ProcessAsync();
+            return await Task.Run(ProcessAsync);
         }
         finally
         {
@@ -66,7 +69,9 @@ public sealed class NotificationDispatcherGrain(
             do
             {
                 _again = false;
-                await ProcessAsync();
+                await Task.Delay(Coalesce);
+                // Off the grain's scheduler: SQLite's "async" API blocks the thread it runs on.
+                await Task.Run(ProcessAsync);
             }
             while (_again);
         }
