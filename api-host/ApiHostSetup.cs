@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using OrderActors.ApiHost.Apis;
 using OrderActors.ApiHost.Apis.Billing;
 using OrderActors.ApiHost.Health;
+using OrderActors.ApiHost.Realtime;
 using OrderActors.ApiHost.Security;
 using OrderActors.Hosting;
 using OrderActors.Marketplaces;
@@ -37,6 +38,7 @@ public static class ApiHostSetup
         services.AddOpenApi();
         services.AddOrderActorsSecurity(configuration);
         services.AddBillingApiServices();
+        services.AddRealtime();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
@@ -74,5 +76,8 @@ public static class ApiHostSetup
         app.MapStockApi();
         app.MapPlatformAccountsApi();
         app.MapWebhooksApi();
+        app.MapOrdersHub();
+        app.MapEventsApi();
+        app.MapNotificationsApi();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Database;
 using OrderActors.Grains.Orders;
 using OrderActors.Marketplaces;
+using OrderActors.Events;
 using OrderActors.ReadModel;
 
 namespace OrderActors.Hosting;
@@ -26,6 +27,7 @@ public static class CoreServices
         services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.Section));
         services.AddOrderActorsBilling(configuration, options);
         services.AddOrderActorsMarketplaces(configuration);
+        services.AddOrderActorsEvents(configuration);
         return services;
     }
 

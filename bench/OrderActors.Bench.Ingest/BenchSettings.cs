@@ -1,0 +1,20 @@
+using OrderActors.Database;
+
+namespace OrderActors.Bench.Ingest;
+
+public sealed record BenchSettings(int Appenders, TimeSpan Duration, int Connections, int EventsPerSecond, IReadOnlyList<SqlDialect> Dialects)
+{
+    public static BenchSettings Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Int(string name, int fallback, int max) => Math.Clamp(int.TryParse(Value(name), out var v) ? v : fallback, 1, max);
+        var dialects = (Value("--dialects") ?? "Sqlite,MySql").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<SqlDialect>).ToList();
+        // Bounded on purpose: the machine is shared.
+        return new BenchSettings(
+            Int("--appenders", 32, 256),
+            TimeSpan.FromSeconds(Int("--seconds", 10, 60)),
+            Int("--connections", 200, 5000),
+            Int("--rate", 50, 1000),
+            dialects);
+    }
+}

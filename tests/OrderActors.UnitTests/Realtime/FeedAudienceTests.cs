@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using OrderActors.ApiHost.Realtime;
+using OrderActors.Events;
+
+namespace OrderActors.UnitTests.Realtime;
+
+public sealed class FeedAudienceTests
+{
+    private static readonly FeedEvent OrderEvent = new()
+    {
+        EventId = Guid.NewGuid(),
+        Type = FeedEventTypes.OrderReceived,
+        OccurredAt = DateTimeOffset.UnixEpoch,
+        RequiredPermission = "orders.read",
+        Platform = "Shopify",
+        OrderId = Guid.NewGuid(),
+        AssigneeUserId = "u-1",
+        Role = "packer",
+    };
+
+    private static FeedAudience For(string subject, params string[] permissions) =>
+        FeedAudience.For(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim("sub", subject), .. permissions.Select(p => new Claim("perm", p)), new Claim("role", "packer")], "test")));
+
+    [Fact]
+    public void Without_the_events_permission_nothing_is_wanted_even_when_a_subscription_matches()
+    {
+        var audience = For("u-1", "tasks.work");
+        audience = audience with { Subscriptions = [new FeedSubscription(FeedSubscriptionKind.OwnTasks, "")] };
+
+        Assert.False(audience.MayRead(OrderEvent));
+        Assert.False(audience.Wants(OrderEvent));
+    }
+
+    [Fact]
+    public void Without_subscriptions_every_readable_event_is_wanted()
+    {
+        Assert.True(For("u-2", "orders.read").Wants(OrderEvent));
+    }
+
+    [Theory]
+    [InlineData(FeedSubscriptionKind.Platform, "shopify", true)]
+    [InlineData(FeedSubscriptionKind.Platform, "Lazada", false)]
+    [InlineData(FeedSubscriptionKind.OwnTasks, "", true)]
+    [InlineData(FeedSubscriptionKind.RoleTasks, "Packer", true)]
+    [InlineData(FeedSubscriptionKind.RoleTasks, "picker", false)]
+    public void A_subscription_narrows_to_matching_events(FeedSubscriptionKind kind, string value, bool wanted)
+    {
+        var audience = For("u-1", "orders.read") with { Subscriptions = [new FeedSubscription(kind, value)] };
+
+        Assert.Equal(wanted, audience.Wants(OrderEvent));
+    }
+
+    [Fact]
+    public void An_order_subscription_matches_only_that_order()
+    {
+        var audience = For("u-1", "orders.read") with { Subscriptions = [new FeedSubscription(FeedSubscriptionKind.Order, OrderEvent.OrderId!.Value.ToString("D"))] };
+
+        Assert.True(audience.Wants(OrderEvent));
+        Assert.False(audience.Wants(OrderEvent with { OrderId = Guid.NewGuid() }));
+    }
+
+    [Fact]
+    public void A_payload_that_is_not_json_is_delivered_as_a_string_instead_of_breaking_the_feed()
+    {
+        var message = FeedMessage.From(OrderEvent with { Payload = "not json {" });
+
+        Assert.Equal("not json {", message.Payload.GetString());
+        Assert.Equal(84.80m, FeedMessage.From(OrderEvent with { Payload = """{"total":84.80}""" }).Payload.GetProperty("total").GetDecimal());
+    }
+}
