@@ -20,7 +20,6 @@ public static class SecurityServices
         services.Configure<JwtSettings>(configuration.GetSection(JwtSettings.Section));
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
 
         services.AddSingleton<UserStore>();
         services.AddSingleton<RoleStore>();
@@ -37,7 +36,6 @@ public static class SecurityServices
         services.AddSingleton<SignInService>();
         services.AddSingleton<BootstrapReport>();
         services.AddHostedService<IdentityBootstrapper>();
-        services.AddEmail(configuration);
 
         // The key ring lives in the database (MarketplaceHosting registers it for every process); a configured directory overrides it.
         var dataProtection = services.AddDataProtection().SetApplicationName("OrderActors");
@@ -62,20 +60,6 @@ public static class SecurityServices
         services.AddAuthorization(SecurityPolicies.Add);
         services.AddOrderActorsHardening();
         services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(o => o.AddDocumentTransformer<OpenApiSecuritySchemes>());
-        return services;
-    }
-
-    private static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (string.IsNullOrWhiteSpace(configuration.GetSection(EmailOptions.Section)[nameof(EmailOptions.SmtpHost)]))
-        {
-            services.AddSingleton<DevelopmentEmailSink>();
-            services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<DevelopmentEmailSink>());
-        }
-        else
-        {
-            services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        }
         return services;
     }
 

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OrderActors.ApiHost.Security;
 using OrderActors.Events;
 using OrderActors.Testing;
@@ -36,9 +35,7 @@ public static class FanOutBenchmark
             using var orleans = await ConnectOrleansClientAsync(gatewayPort);
             var feed = orleans.Services.GetRequiredService<IClusterClient>().GetGrain<IEventFeedGrain>(IEventFeedGrain.Key);
 
-            var jwt = new JwtSettings { SigningKey = key };
-            var token = new TokenIssuer(new SigningKeyProvider(Options.Create(jwt)), Options.Create(jwt), TimeProvider.System)
-                .Issue("bench", "Bench", [Permissions.EventsRead, Permissions.OrdersRead]).Token;
+            var token = await SignInAsync(baseUri);
             var latencies = new ConcurrentBag<double>();
             var connectClock = Stopwatch.StartNew();
             var connections = await ConnectAllAsync(baseUri, token, settings.Connections, latencies);
@@ -92,6 +89,20 @@ public static class FanOutBenchmark
         }
     }
 
+    private const string BenchAdminEmail = "bench-admin@example.com";
+    private const string BenchAdminPassword = "Maple-Orbit-42-Lantern!";
+
+    /// <summary>Signs in through the real token endpoint as the bootstrap administrator (who holds every permission).</summary>
+    private static async Task<string> SignInAsync(Uri baseUri)
+    {
+        using var http = new HttpClient { BaseAddress = baseUri };
+        using var response = await http.PostAsync("/api/auth/token", new StringContent(
+            JsonSerializer.Serialize(new { email = BenchAdminEmail, password = BenchAdminPassword }), System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
     private static Process StartApiHost(string signingKey, int httpPort, int gatewayPort)
     {
         var dll = FindApiHostDll();
@@ -107,6 +118,8 @@ public static class FanOutBenchmark
         start.Environment["OrderActors__SiloPort"] = FreePort.Next().ToString();
         start.Environment["OrderActors__GatewayPort"] = gatewayPort.ToString();
         start.Environment["OrderActors__Jwt__SigningKey"] = signingKey;
+        start.Environment["OrderActors__Bootstrap__AdminEmail"] = BenchAdminEmail;
+        start.Environment["OrderActors__Bootstrap__AdminPassword"] = BenchAdminPassword;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The api-host did not start.");
         process.OutputDataReceived += (_, _) => { };

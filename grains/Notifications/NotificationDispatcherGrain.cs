@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrderActors.Email;
 using OrderActors.Events;
 
 namespace OrderActors.Notifications;
@@ -151,7 +152,7 @@ public sealed class NotificationDispatcherGrain(
         {
             try
             {
-                await email.SendAsync(address, $"OrderActors: {e.Type}", $"{e.Type} at {e.OccurredAt:u}\n\n{e.Payload}");
+                await email.SendAsync(new EmailMessage(address, $"OrderActors: {e.Type}", $"{e.Type} at {e.OccurredAt:u}\n\n{e.Payload}"));
             }
             catch (Exception ex)
             {

@@ -5,7 +5,10 @@ using OrderActors.Grains.Events;
 
 namespace OrderActors.Grains.Orders;
 
-/// <summary>After a durable change: project the order to the read model and publish its outbox, retrying until both succeed.</summary>
+/// <summary>
+/// After a durable change: project the order to the read model and hand its outbox to the durable event feed and the
+/// order streams, retrying until all succeed.
+/// </summary>
 public sealed partial class OrderGrain
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
@@ -72,6 +75,9 @@ public sealed partial class OrderGrain
         }
         try
         {
+            // The durable feed first: it dedupes by event id, so a retry after a failed stream publish is harmless.
+            await GrainFactory.GetGrain<IEventFeedGrain>(IEventFeedGrain.Key)
+                .Append(state.State.Outbox.Select(FeedEvents.FromOrderEvent).ToList());
             _outbox ??= new StreamOutbox<OrderEvent>(this.GetStreamProvider(StreamOutbox<OrderEvent>.ProviderName), e => OrderEventStreams.For(e.OrderId));
             if (await _outbox.PublishAsync(state.State.Outbox) > 0)
             {

@@ -14,7 +14,6 @@ public static class EventServices
         services.AddSingleton<IEventLog, SqlEventLog>();
         services.AddSingleton<Statistics.OrderCounterQueries>();
         services.AddSingleton<INotificationStore, SqlNotificationStore>();
-        services.TryAddSingleton<IEmailSender, LoggingEmailSender>();
         return services;
     }
 }

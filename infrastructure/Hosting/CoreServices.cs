@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Database;
+using OrderActors.Email;
 using OrderActors.Grains.Orders;
 using OrderActors.Marketplaces;
 using OrderActors.Events;
@@ -27,6 +28,7 @@ public static class CoreServices
         services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.Section));
         services.AddOrderActorsBilling(configuration, options);
         services.AddOrderActorsMarketplaces(configuration);
+        services.AddOrderActorsEmail(configuration);
         services.AddOrderActorsEvents(configuration);
         return services;
     }

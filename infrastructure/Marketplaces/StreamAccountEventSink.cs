@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using OrderActors.Events;
+using OrderActors.Grains.Events;
 using OrderActors.Grains.Marketplaces;
 using OrderActors.Hosting;
 using Orleans.Runtime;
 
 namespace OrderActors.Marketplaces.Events;
 
-/// <summary>Publishes account events on the <c>events</c> stream provider (namespace <see cref="Namespace"/>, one stream per account).</summary>
+/// <summary>Appends account events to the durable feed and publishes them on the <c>events</c> stream provider (namespace <see cref="Namespace"/>, one stream per account).</summary>
 public sealed class StreamAccountEventSink(IClusterClient client, ILogger<StreamAccountEventSink> logger) : IAccountEventSink
 {
     public const string Namespace = "platform-accounts";
@@ -17,6 +18,7 @@ public sealed class StreamAccountEventSink(IClusterClient client, ILogger<Stream
             accountSyncFailed.Platform, accountSyncFailed.AccountId, accountSyncFailed.AccountName, accountSyncFailed.Error);
         try
         {
+            await client.GetGrain<IEventFeedGrain>(IEventFeedGrain.Key).Append([FeedEvents.FromAccountSyncFailed(accountSyncFailed)]);
             var stream = client.GetStreamProvider(OrleansSetup.StreamProvider).GetStream<AccountSyncFailed>(StreamId.Create(Namespace, accountSyncFailed.AccountId));
             await stream.OnNextAsync(accountSyncFailed);
         }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderActors.ApiHost.Security;
+using OrderActors.Email;
 using OrderActors.Events;
 using OrderActors.IntegrationTests.Infrastructure;
 using OrderActors.Notifications;
@@ -35,9 +36,9 @@ public sealed class NotificationsTests(NotificationsTests.Factory factory) : ICl
 
     private sealed class RecordingEmailSender(ConcurrentQueue<(string, string)> sent) : IEmailSender
     {
-        public Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
+        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
         {
-            sent.Enqueue((to, subject));
+            sent.Enqueue((message.To, message.Subject));
             return Task.CompletedTask;
         }
     }
