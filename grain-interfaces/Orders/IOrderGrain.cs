@@ -8,4 +8,7 @@ public interface IOrderGrain : IGrainWithGuidKey
 
     /// <summary>The order, or null when it was never created.</summary>
     Task<OrderDetails?> GetDetails();
+
+    /// <summary>Sets the workflow status, recording a <c>workflowStatus</c> history entry. Idempotent by operation id.</summary>
+    Task<OrderDetails> ChangeWorkflowStatus(string operationId, WorkflowStatus status, Actor actor, string? reason);
 }

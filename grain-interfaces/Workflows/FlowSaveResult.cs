@@ -1,0 +1,10 @@
+namespace OrderActors.Workflows;
+
+/// <summary>The saved version, or every problem that kept the definition from being saved.</summary>
+[GenerateSerializer, Immutable, Alias("OrderActors.Workflows.FlowSaveResult")]
+public sealed record FlowSaveResult(
+    [property: Id(0)] ProcessFlow? Saved,
+    [property: Id(1)] IReadOnlyList<FlowProblem> Problems)
+{
+    public bool IsValid => Problems.Count == 0;
+}
