@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrderActors.Orders;
 using OrderActors.ReadModel;
+using OrderActors.Workflows;
 
 namespace OrderActors.Grains.Orders;
 
@@ -54,7 +55,25 @@ public sealed class OrderGrain(
         RememberOperation(snapshot.OperationId);
         await state.WriteStateAsync();
         await TryProjectAsync(result.Order);
+        if (result.Outcome == UpsertOutcome.Created) await GrainFactory.GetGrain<IWorkflowStarterGrain>(0).OrderTriggered(result.Order.Id, FlowTrigger.OrderReceived);
         return result;
+    }
+
+    public async Task<OrderDetails> ChangeWorkflowStatus(string operationId, WorkflowStatus status, Actor actor, string? reason)
+    {
+        var current = state.State.Order ?? throw new InvalidOperationException($"Order {this.GetPrimaryKey()} does not exist.");
+        if (state.State.AppliedOperations.Contains(operationId) || current.WorkflowStatus == status)
+        {
+            return current;
+        }
+        var now = time.GetUtcNow();
+        var entry = new OrderHistoryEntry(OrderHistoryEntry.WorkflowStatusKind, current.WorkflowStatus.ToString(), status.ToString(), actor, reason, now);
+        var changed = current with { WorkflowStatus = status, Version = current.Version + 1, UpdatedAt = now, History = [.. current.History, entry] };
+        state.State.Order = changed;
+        RememberOperation(operationId);
+        await state.WriteStateAsync();
+        await TryProjectAsync(changed);
+        return changed;
     }
 
     private static bool IsStale(OrderDetails current, OrderSnapshot snapshot) =>
