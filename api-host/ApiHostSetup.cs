@@ -60,5 +60,7 @@ public static class ApiHostSetup
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapOrdersApi();
+        app.MapWorkflowsApi();
+        app.MapTasksApi();
     }
 }

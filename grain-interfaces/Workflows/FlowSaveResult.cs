@@ -4,7 +4,8 @@ namespace OrderActors.Workflows;
 [GenerateSerializer, Immutable, Alias("OrderActors.Workflows.FlowSaveResult")]
 public sealed record FlowSaveResult(
     [property: Id(0)] ProcessFlow? Saved,
-    [property: Id(1)] IReadOnlyList<FlowProblem> Problems)
+    [property: Id(1)] IReadOnlyList<FlowProblem> Problems,
+    [property: Id(2)] bool AlreadyExists = false)
 {
-    public bool IsValid => Problems.Count == 0;
+    public bool IsValid => Problems.Count == 0 && !AlreadyExists;
 }

@@ -3,8 +3,11 @@ namespace OrderActors.Workflows;
 /// <summary>One process flow (keyed by its id) and all its versions. Saving never changes an existing version.</summary>
 public interface IProcessFlowGrain : IGrainWithStringKey
 {
-    /// <summary>Validates and saves <paramref name="definition"/> as the next version. Idempotent by operation id.</summary>
-    Task<FlowSaveResult> Save(ProcessFlow definition, string operationId, string? savedBy);
+    /// <summary>
+    /// Validates and saves <paramref name="definition"/> as the next version. Idempotent by operation id. With
+    /// <paramref name="create"/>, refuses (AlreadyExists) when the flow already has versions from other operations.
+    /// </summary>
+    Task<FlowSaveResult> Save(ProcessFlow definition, string operationId, string? savedBy, bool create = false);
 
     /// <summary>The latest version, or null when the flow was never saved.</summary>
     Task<ProcessFlow?> GetLatest();

@@ -13,6 +13,21 @@ public static partial class FlowValidator
 {
     public const int MaxSteps = 100;
 
+    /// <summary>Fills what a JSON body may have left null (config, lists), so the rest of the engine need not care.</summary>
+    public static ProcessFlow Normalize(ProcessFlow flow) => flow with
+    {
+        Steps = (flow.Steps ?? []).Select(s => s is null ? null! : s with
+        {
+            Config = s.Config is null ? new StepConfig() : s.Config with
+            {
+                NotifyRoles = s.Config.NotifyRoles ?? [],
+                NotifyUsers = s.Config.NotifyUsers ?? [],
+                ItemInstructions = s.Config.ItemInstructions ?? new Dictionary<string, string>(),
+                Barcodes = s.Config.Barcodes ?? new Dictionary<string, string>(),
+            },
+        }).ToList(),
+    };
+
     public static IReadOnlyList<FlowProblem> Validate(ProcessFlow flow, IReadOnlySet<string> knownRoles)
     {
         var problems = new List<FlowProblem>();

@@ -16,6 +16,7 @@ public static class CoreServices
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IOrderProjection, SqlOrderProjection>();
         services.AddSingleton<OrderQueries>();
+        services.AddOrderActorsWorkflows(configuration);
         return services;
     }
 

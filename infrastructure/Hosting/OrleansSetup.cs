@@ -53,6 +53,7 @@ public static class OrleansSetup
         }
 
         silo.AddMemoryStreams(StreamProvider);
+        silo.AddOrderActorsWorkflowGrains();
         return silo;
     }
 
