@@ -86,7 +86,7 @@ public static partial class FlowValidator
                 CheckStep(step, $"steps[{i}]", ids, knownRoles, Add);
             }
         }
-        if (problems.Count == 0)
+        if (ids.Count == steps.Count)
         {
             CheckGraph(steps, ids, Add);
         }
@@ -207,7 +207,8 @@ public static partial class FlowValidator
 
     private static void CheckGraph(IReadOnlyList<WorkflowStep> steps, Dictionary<string, int> ids, Action<string, string> add)
     {
-        var edges = steps.Select(s => Successors(s).Select(id => ids[id]).ToList()).ToList();
+        // Links to missing steps are reported by CheckStep; the graph checks use the links that resolve.
+        var edges = steps.Select(s => Successors(s).Where(ids.ContainsKey).Select(id => ids[id]).ToList()).ToList();
 
         var reached = new bool[steps.Count];
         var queue = new Queue<int>([0]);

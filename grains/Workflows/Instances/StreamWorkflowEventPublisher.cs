@@ -12,6 +12,9 @@ public sealed class StreamWorkflowEventPublisher(IClusterClient client) : IWorkf
     public async Task PublishAsync(Guid orderId, IReadOnlyList<object> events)
     {
         var stream = client.GetStreamProvider(StreamProvider).GetStream<object>(StreamId.Create(StreamNamespace, orderId));
-        await stream.OnNextBatchAsync(events);
+        foreach (var item in events)
+        {
+            await stream.OnNextAsync(item);
+        }
     }
 }
