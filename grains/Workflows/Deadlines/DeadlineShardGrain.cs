@@ -20,7 +20,8 @@ public sealed class DeadlineShardGrain(
     private const string ReminderName = "deadlines";
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private DeadlineBook _book = null!;
-    private Task? _nextWrite;
+    private long _changes;
+    private long _persisted;
     private bool _firing;
     private bool _reminderSet;
 
@@ -132,23 +133,28 @@ public sealed class DeadlineShardGrain(
         _reminderSet = true;
     }
 
-    /// <summary>Stores every change made so far; changes made while a write runs share the next write.</summary>
-    private Task PersistAsync()
+    /// <summary>
+    /// Stores every change made so far. Writes are serialized; a caller whose change was already covered by a write
+    /// that started after it returns without writing again, so a burst of changes shares a few writes.
+    /// </summary>
+    private async Task PersistAsync()
     {
-        return _nextWrite ??= WriteAsync();
-
-        async Task WriteAsync()
+        var change = ++_changes;
+        await _writeLock.WaitAsync();
+        try
         {
-            await _writeLock.WaitAsync();
-            try
+            if (_persisted >= change)
             {
-                _nextWrite = null;
-                await state.WriteStateAsync();
+                return;
             }
-            finally
-            {
-                _writeLock.Release();
-            }
+            // The state is serialized as the write starts, so it carries every change counted so far.
+            var covered = _changes;
+            await state.WriteStateAsync();
+            _persisted = covered;
+        }
+        finally
+        {
+            _writeLock.Release();
         }
     }
 }
