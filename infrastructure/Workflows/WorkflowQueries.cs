@@ -40,7 +40,8 @@ public sealed class WorkflowQueries(ReadModelDatabase database) : ITaskWorkload
         var rows = await connection.QueryAsync(new CommandDefinition(sql, new { UserId = userId, Roles = roles, Limit = Math.Clamp(limit, 1, MaxInbox) }, cancellationToken: cancellationToken));
         return rows.Select(r => new InboxItem(
             (string)r.id,
-            Guid.Parse((string)r.order_id),
+            // MySqlConnector reads CHAR(36) as a Guid; SQLite gives text.
+            r.order_id is Guid orderId ? orderId : Guid.Parse((string)r.order_id),
             (string)r.flow_id,
             (string)r.step_id,
             (string)r.step_type,
