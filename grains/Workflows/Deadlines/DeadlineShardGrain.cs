@@ -113,6 +113,7 @@ public sealed class DeadlineShardGrain(
         try
         {
             await GrainFactory.GetGrain<IWorkflowInstanceGrain>(deadline.Entry.InstanceKey).OnDeadline(deadline.Id);
+            DeadlineMetrics.Lateness.Record((time.GetUtcNow() - deadline.Entry.DueAt).TotalMilliseconds);
             return (deadline.Id, deadline.Entry, true);
         }
         catch (Exception ex)
