@@ -6,7 +6,7 @@ namespace OrderActors.Workflows;
 /// </summary>
 public interface IWorkflowInstanceGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the instance on <paramref name="flow"/>; a second start is a no-op. Null when it never started.</summary>
+    /// <summary>Starts the instance on <paramref name="flow"/> (kept for its whole life); a second start is a no-op.</summary>
     Task<WorkflowInstanceView> Start(ProcessFlow flow, OrderFacts order, bool appliesToUncertain);
 
     Task<WorkflowInstanceView?> GetView();

@@ -17,9 +17,21 @@ public static class BuiltInFlows
         ReturnHandling(),
     ];
 
-    private static IReadOnlyList<WorkflowStep> Fulfilment(string firstId = "accept") =>
+    /// <summary>Accepting an order is a person's decision (customer service), so a new order stays New until then.</summary>
+    private static IReadOnlyList<WorkflowStep> Acceptance() =>
     [
-        new() { Id = firstId, Name = "Accept", Type = StepType.SetStatus, Config = new() { Status = WorkflowStatus.Accepted }, Next = "pick-pack" },
+        new()
+        {
+            Id = "accept", Name = "Accept order", Type = StepType.Approval, AssignedRole = BuiltInRoles.CustomerService,
+            Timeout = TimeSpan.FromHours(2), OnTimeout = TimeoutAction.Escalate, Next = "mark-accepted", OnRejected = "mark-rejected",
+            Config = new() { Message = "Accept the order, or reject it with a reason." },
+        },
+        new() { Id = "mark-rejected", Name = "Rejected", Type = StepType.SetStatus, Config = new() { Status = WorkflowStatus.Rejected } },
+    ];
+
+    private static IReadOnlyList<WorkflowStep> Fulfilment() =>
+    [
+        new() { Id = "mark-accepted", Name = "Accepted", Type = StepType.SetStatus, Config = new() { Status = WorkflowStatus.Accepted }, Next = "pick-pack" },
         new()
         {
             Id = "pick-pack", Name = "Pick and pack", Type = StepType.Packing, AssignedRole = BuiltInRoles.Warehouse,
@@ -42,7 +54,7 @@ public static class BuiltInFlows
         Description = "Accept, pick and pack, ship, complete.",
         Trigger = FlowTrigger.OrderReceived,
         Priority = 0,
-        Steps = Fulfilment(),
+        Steps = [.. Acceptance(), .. Fulfilment()],
     };
 
     public static ProcessFlow HighValueApproval() => new()
@@ -59,7 +71,7 @@ public static class BuiltInFlows
             {
                 Id = "manager-approval", Name = "Manager approval", Type = StepType.Approval, AssignedRole = BuiltInRoles.Manager,
                 Timeout = TimeSpan.FromHours(2), OnTimeout = TimeoutAction.Escalate, EscalateToRole = BuiltInRoles.Admin, Priority = 70,
-                Next = "accept", OnRejected = "reject",
+                Next = "mark-accepted", OnRejected = "reject",
                 Config = new() { Message = "Approve or reject this high-value order." },
             },
             new() { Id = "reject", Name = "Reject", Type = StepType.SetStatus, Config = new() { Status = WorkflowStatus.Rejected }, Next = "tell-customer-service" },
