@@ -79,5 +79,7 @@ public static class ApiHostSetup
         app.MapOrdersHub();
         app.MapEventsApi();
         app.MapNotificationsApi();
+        app.MapWorkflowsApi();
+        app.MapTasksApi();
     }
 }

@@ -6,6 +6,7 @@ using OrderActors.Events;
 using OrderActors.Grains.Events;
 using OrderActors.Grains.Orders.Lifecycle;
 using OrderActors.Orders;
+using OrderActors.Workflows;
 using OrderActors.ReadModel;
 
 namespace OrderActors.Grains.Orders;
@@ -59,6 +60,7 @@ public sealed partial class OrderGrain(
             var created = NewOrder(snapshot, now);
             await CommitAsync(snapshot.OperationId, created, [new OrderReceived { ItemCount = created.Items.Sum(i => i.Quantity), OrderDate = created.OrderDate }]);
             await DetectDuplicatesAsync(snapshot.Actor);
+            await GrainFactory.GetGrain<IWorkflowStarterGrain>(0).OrderTriggered(created.Id, FlowTrigger.OrderReceived);
             return new OrderUpsertResult(UpsertOutcome.Created, state.State.Order!);
         }
 

@@ -30,6 +30,7 @@ public static class CoreServices
         services.AddOrderActorsMarketplaces(configuration);
         services.AddOrderActorsEmail(configuration);
         services.AddOrderActorsEvents(configuration);
+        services.AddOrderActorsWorkflows(configuration);
         return services;
     }
 

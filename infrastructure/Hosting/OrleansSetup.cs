@@ -33,6 +33,7 @@ public static class OrleansSetup
         }
 
         silo.AddMemoryStreams(StreamProvider);
+        silo.AddOrderActorsWorkflowGrains();
         return silo;
     }
 

@@ -1,0 +1,27 @@
+namespace OrderActors.Workflows;
+
+/// <summary>
+/// One run of a flow version for one order (key <see cref="WorkflowInstanceKey.For"/>). Runs automatic steps,
+/// owns the tasks of person steps and records every step. Single-threaded, so of two claims exactly one wins.
+/// </summary>
+public interface IWorkflowInstanceGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the instance on <paramref name="flow"/> (kept for its whole life); a second start is a no-op.</summary>
+    Task<WorkflowInstanceView> Start(ProcessFlow flow, OrderFacts order, bool appliesToUncertain);
+
+    Task<WorkflowInstanceView?> GetView();
+
+    Task<TaskCommandResult> Claim(string taskId, TaskCaller caller);
+
+    Task<TaskCommandResult> Release(string taskId, TaskCaller caller);
+
+    Task<TaskCommandResult> Reassign(string taskId, string toUserId, TaskCaller caller);
+
+    /// <summary>Confirms one unit of a packing task by its SKU or barcode; an unknown or surplus code is recorded as a mismatch.</summary>
+    Task<TaskCommandResult> Scan(string taskId, string code, TaskCaller caller);
+
+    Task<TaskCommandResult> Complete(string taskId, TaskResult result, TaskCaller caller);
+
+    /// <summary>A deadline this instance scheduled has come. Idempotent: a deadline fires at least once.</summary>
+    Task OnDeadline(string deadlineId);
+}

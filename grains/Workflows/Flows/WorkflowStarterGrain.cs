@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using OrderActors.Grains.Workflows.Conditions;
+using OrderActors.Grains.Workflows.Gateways;
+using OrderActors.Workflows;
+using Orleans.Concurrency;
+
+namespace OrderActors.Grains.Workflows.Flows;
+
+/// <summary>
+/// See <see cref="IWorkflowStarterGrain"/>. Picks, among active flows of the trigger, the highest priority one whose
+/// applies-to condition holds. A condition that cannot be evaluated for the order still starts that flow, whose
+/// first task is then a manual review of whether it applies.
+/// </summary>
+[StatelessWorker]
+public sealed class WorkflowStarterGrain(IOrderGateway orders, TimeProvider time, ILogger<WorkflowStarterGrain> logger) : Grain, IWorkflowStarterGrain
+{
+    public async Task OrderTriggered(Guid orderId, FlowTrigger trigger)
+    {
+        try
+        {
+            await Start(orderId, trigger);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Starting a {Trigger} workflow for order {OrderId} failed", trigger, orderId);
+        }
+    }
+
+    public async Task<string?> Start(Guid orderId, FlowTrigger trigger)
+    {
+        var order = await orders.GetFactsAsync(orderId);
+        if (order is null)
+        {
+            return null;
+        }
+        var candidates = (await GrainFactory.GetGrain<IFlowCatalogGrain>(0).List())
+            .Where(f => f.Active && f.Trigger == trigger)
+            .OrderByDescending(f => f.Priority)
+            .ThenBy(f => f.Id, StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            var flow = await GrainFactory.GetGrain<IProcessFlowGrain>(candidate.Id).GetLatest();
+            if (flow is not { Active: true })
+            {
+                continue;
+            }
+            var uncertain = false;
+            if (flow.AppliesTo is not null)
+            {
+                try
+                {
+                    if (!Condition.Evaluate(flow.AppliesTo, order, time.GetUtcNow()))
+                    {
+                        continue;
+                    }
+                }
+                catch (ConditionEvaluationException)
+                {
+                    uncertain = true;
+                }
+            }
+            var key = WorkflowInstanceKey.For(orderId, flow.Id);
+            await GrainFactory.GetGrain<IWorkflowInstanceGrain>(key).Start(flow, order, uncertain);
+            return key;
+        }
+        return null;
+    }
+}
