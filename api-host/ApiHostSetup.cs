@@ -49,8 +49,7 @@ public static class ApiHostSetup
             ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
             : ctx.Request.Path.StartsWithSegments("/health") || ctx.Request.Path.StartsWithSegments("/metrics") ? Serilog.Events.LogEventLevel.Verbose
             : Serilog.Events.LogEventLevel.Information);
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseOrderActorsSecurity();
     }
 
     public static void MapApiHostEndpoints(this WebApplication app)
@@ -60,5 +59,10 @@ public static class ApiHostSetup
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapOrdersApi();
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapRolesApi();
+        app.MapApiKeysApi();
+        app.MapAuditApi();
     }
 }

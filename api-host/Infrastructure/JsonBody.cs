@@ -25,6 +25,11 @@ public static class JsonBody
                 ? (null, Validation.Problem(new Dictionary<string, string[]> { ["$"] = ["A JSON object is required."] }))
                 : (value, null);
         }
+        catch (BadHttpRequestException ex)
+        {
+            // The body was cut off by the size limit (413) or the client (400).
+            return (null, TypedResults.Problem(statusCode: ex.StatusCode, title: ex.Message));
+        }
         catch (JsonException ex)
         {
             var field = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;

@@ -1,7 +1,15 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using OrderActors.Audit;
+using OrderActors.Email;
+using OrderActors.Identity;
 
 namespace OrderActors.ApiHost.Security;
 
@@ -10,39 +18,167 @@ public static class SecurityServices
     public static IServiceCollection AddOrderActorsSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<JwtSettings>(configuration.GetSection(JwtSettings.Section));
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<RoleStore>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<OneTimeTokenStore>();
+        services.AddSingleton<InstallationSecrets>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();
-        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<BootstrapReport>();
+        services.AddHostedService<IdentityBootstrapper>();
+        services.AddEmail(configuration);
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        var dataProtection = services.AddDataProtection().SetApplicationName("OrderActors");
+        var keysDirectory = configuration.GetSection(SecurityOptions.Section)[nameof(SecurityOptions.DataProtectionKeysDirectory)];
+        if (!string.IsNullOrWhiteSpace(keysDirectory))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        }
+        else
+        {
+            services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
+                o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<Database.ReadModelDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        }
+
+        services.AddAuthentication(SecuritySchemes.Default)
+            .AddPolicyScheme(SecuritySchemes.Default, "Bearer token, API key or dashboard cookie", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddJwtBearer()
+            .AddCookie(SecuritySchemes.Cookie)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(SecuritySchemes.ApiKey, null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyProvider, IOptions<JwtSettings>>((o, keys, jwt) =>
-            {
-                o.MapInboundClaims = false;
-                o.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = jwt.Value.Issuer,
-                    ValidAudience = jwt.Value.Audience,
-                    IssuerSigningKey = keys.Key,
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                    NameClaimType = "name",
-                };
-                // SignalR sends the bearer token as the access_token query parameter.
-                o.Events = new JwtBearerEvents
-                {
-                    OnMessageReceived = context =>
-                    {
-                        var token = context.Request.Query["access_token"];
-                        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
-                        {
-                            context.Token = token;
-                        }
-                        return Task.CompletedTask;
-                    },
-                };
-            });
-        services.AddAuthorization();
+            .Configure<SigningKeyProvider, IOptions<JwtSettings>>(ConfigureBearer);
+        services.AddOptions<CookieAuthenticationOptions>(SecuritySchemes.Cookie)
+            .Configure<IOptions<SecurityOptions>>(ConfigureCookie);
+
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, TaskAccessHandler>();
+        services.AddAuthorization(SecurityPolicies.Add);
+        services.AddOrderActorsHardening();
         return services;
+    }
+
+    private static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration.GetSection(EmailOptions.Section)[nameof(EmailOptions.SmtpHost)]))
+        {
+            services.AddSingleton<DevelopmentEmailSink>();
+            services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<DevelopmentEmailSink>());
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        return services;
+    }
+
+    // An explicit credential wins: API key header, then bearer token (header, or access_token for SignalR), then the cookie.
+    private static string SelectScheme(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Headers.ContainsKey(SecuritySchemes.ApiKeyHeader))
+        {
+            return SecuritySchemes.ApiKey;
+        }
+        if (request.Headers.Authorization.Count > 0 || IsHubTokenRequest(request))
+        {
+            return SecuritySchemes.Bearer;
+        }
+        return request.Cookies.ContainsKey(SecuritySchemes.CookieName) ? SecuritySchemes.Cookie : SecuritySchemes.Bearer;
+    }
+
+    private static bool IsHubTokenRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs") && request.Query.ContainsKey("access_token");
+
+    private static void ConfigureBearer(JwtBearerOptions o, SigningKeyProvider keys, IOptions<JwtSettings> jwt)
+    {
+        o.MapInboundClaims = false;
+        o.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = jwt.Value.Issuer,
+            ValidAudience = jwt.Value.Audience,
+            IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ClockSkew = jwt.Value.ClockSkew,
+            NameClaimType = SecurityClaims.Name,
+            RoleClaimType = SecurityClaims.Role,
+        };
+        o.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                // SignalR sends the bearer token as the access_token query parameter (browsers cannot set headers on WebSockets).
+                if (IsHubTokenRequest(context.Request))
+                {
+                    context.Token = context.Request.Query["access_token"];
+                }
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = async context =>
+            {
+                var validator = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+                var principal = await validator.ValidateAsync(context.Principal!, SecuritySchemes.Bearer, context.HttpContext.RequestAborted);
+                if (principal is null)
+                {
+                    context.Fail("The session of this token has ended.");
+                    return;
+                }
+                context.Principal = principal;
+            },
+        };
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions o, IOptions<SecurityOptions> security)
+    {
+        o.Cookie.Name = SecuritySchemes.CookieName;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.ExpireTimeSpan = security.Value.SessionIdleTimeout;
+        o.SlidingExpiration = true;
+        o.LoginPath = "/login";
+        o.Events = new CookieAuthenticationEvents
+        {
+            OnValidatePrincipal = async context =>
+            {
+                var validator = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+                var principal = await validator.ValidateAsync(context.Principal!, SecuritySchemes.Cookie, context.HttpContext.RequestAborted);
+                if (principal is null)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(SecuritySchemes.Cookie);
+                    return;
+                }
+                context.ReplacePrincipal(principal);
+            },
+            // APIs answer with status codes; only browser pages are redirected to the sign-in page.
+            OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized),
+            OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden),
+        };
+    }
+
+    private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 }
