@@ -9,6 +9,9 @@ namespace OrderActors.ApiHost.Apis;
 
 public static class OrdersApi
 {
+    public static readonly TimeSpan DefaultStatisticsRange = TimeSpan.FromDays(7);
+    public static readonly TimeSpan MaxStatisticsRange = TimeSpan.FromDays(400);
+
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orders").WithTags("Orders");
@@ -22,6 +25,11 @@ public static class OrdersApi
 
         group.MapGet("/{id:guid}", GetOrder).RequirePermission(Permissions.OrdersRead);
         group.MapGet("/", ListOrders).RequirePermission(Permissions.OrdersRead);
+        group.MapGet("/stats", GetStatistics).RequirePermission(Permissions.OrdersRead);
+        group.MapGet("/export.csv", ExportCsv).RequirePermission(Permissions.OrdersRead);
+        group.MapOrderCommands();
+        group.MapOrderBulk();
+        group.MapOrderDuplicates();
         return group;
     }
 
@@ -61,42 +69,72 @@ public static class OrdersApi
     private static async Task<Results<Ok<OrderDetails>, ProblemHttpResult>> GetOrder(Guid id, IClusterClient orleans)
     {
         var order = await orleans.GetGrain<IOrderGrain>(id).GetDetails();
-        return order is null
-            ? TypedResults.Problem(title: "Order not found.", detail: $"No order has id {id}.", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(order);
+        return order is null ? CommandResults.NotFound(id) : TypedResults.Ok(order);
     }
 
-    private static async Task<IResult> ListOrders(
+    private static async Task<Results<Ok<OrderListPage>, ValidationProblem>> ListOrders(
         OrderQueries queries,
         string? platform,
+        string? account,
         string? status,
         string? workflowStatus,
+        string? q,
         DateTimeOffset? from,
         DateTimeOffset? to,
         int? limit,
         string? after,
+        string? sort,
         CancellationToken ct)
     {
-        var validation = new Validation()
-            .Require(platform is null || Enum.TryParse<SourcePlatform>(platform, out _), "platform", $"Unknown platform '{platform}'.")
-            .Require(status is null || Enum.TryParse<OrderStatus>(status, out _), "status", $"Unknown status '{status}'.")
-            .Require(workflowStatus is null || Enum.TryParse<WorkflowStatus>(workflowStatus, out _), "workflowStatus", $"Unknown workflow status '{workflowStatus}'.")
-            .Require(limit is null or (>= 1 and <= 500), "limit", "limit must be between 1 and 500.")
-            .Require(after is null || OrderListCursor.TryDecode(after, out _), "after", "after is not a cursor returned by this API.");
+        var filters = new OrderListParameters(platform, account, status, workflowStatus, q, from, to, sort);
+        var validation = filters.Validate(new Validation())
+            .Require(limit is null or (>= 1 and <= OrderQueries.MaxLimit), "limit", $"limit must be between 1 and {OrderQueries.MaxLimit}.")
+            .Require(after is null || (OrderListCursor.TryDecode(after, out var cursor) && cursor!.Sort == (OrderSort.Parse(sort)?.Name ?? "")),
+                "after", "after is not a cursor returned by this API for this sort.");
         if (!validation.IsValid)
         {
-            return validation.ToProblem();
+            return (ValidationProblem)validation.ToProblem();
         }
-        var page = await queries.ListAsync(new OrderListQuery
+        return TypedResults.Ok(await queries.ListAsync(filters.ToQuery(limit ?? 50, after), ct));
+    }
+
+    private static async Task<Results<Ok<OrderStatistics>, ValidationProblem>> GetStatistics(
+        OrderStatisticsQueries statistics, TimeProvider time, string? platform, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    {
+        var end = to ?? time.GetUtcNow();
+        var start = from ?? end - DefaultStatisticsRange;
+        var validation = new Validation()
+            .Require(platform is null || OrderCommandValidation.TryParsePlatform(platform, out _), "platform", $"Unknown platform '{platform}'.")
+            .Require(start < end, "from", "from must be before to.")
+            .Require(end - start <= MaxStatisticsRange, "from", $"The range is at most {MaxStatisticsRange.TotalDays} days.");
+        if (!validation.IsValid)
         {
-            Platform = platform,
-            Status = status,
-            WorkflowStatus = workflowStatus,
-            From = from,
-            To = to,
-            Limit = limit ?? 50,
-            After = after,
-        }, ct);
-        return TypedResults.Ok(page);
+            return (ValidationProblem)validation.ToProblem();
+        }
+        return TypedResults.Ok(await statistics.GetAsync(start, end, platform, ct));
+    }
+
+    private static Results<PushStreamHttpResult, ValidationProblem> ExportCsv(
+        HttpContext http,
+        OrderQueries queries,
+        string? platform,
+        string? account,
+        string? status,
+        string? workflowStatus,
+        string? q,
+        DateTimeOffset? from,
+        DateTimeOffset? to,
+        string? sort)
+    {
+        var filters = new OrderListParameters(platform, account, status, workflowStatus, q, from, to, sort);
+        var validation = filters.Validate(new Validation());
+        if (!validation.IsValid)
+        {
+            return (ValidationProblem)validation.ToProblem();
+        }
+        return TypedResults.Stream(
+            (stream) => OrderCsv.WriteAsync(stream, queries.StreamAsync(filters.ToQuery(), http.RequestAborted), http.RequestAborted),
+            contentType: "text/csv; charset=utf-8",
+            fileDownloadName: "orders.csv");
     }
 }

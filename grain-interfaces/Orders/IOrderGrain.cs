@@ -1,6 +1,9 @@
 namespace OrderActors.Orders;
 
-/// <summary>One order, keyed by <see cref="OrderId.For"/> of its platform, account and platform order id.</summary>
+/// <summary>
+/// One order, keyed by <see cref="OrderId.For"/> of its platform, account and platform order id.
+/// Every command carries an operation id in its <see cref="CommandContext"/>; a repeated id changes nothing.
+/// </summary>
 public interface IOrderGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the order or applies a newer snapshot of it. Idempotent by operation id and platform update time.</summary>
@@ -8,4 +11,37 @@ public interface IOrderGrain : IGrainWithGuidKey
 
     /// <summary>The order, or null when it was never created.</summary>
     Task<OrderDetails?> GetDetails();
+
+    /// <summary>Accepts the order for handling (workflow status New or On hold -> Accepted).</summary>
+    Task<OrderCommandResult> Accept(CommandContext context, string? reason);
+
+    /// <summary>Rejects the order (workflow status -> Rejected).</summary>
+    Task<OrderCommandResult> Reject(CommandContext context, string? reason);
+
+    /// <summary>Changes the unified platform status along the transition table.</summary>
+    Task<OrderCommandResult> ChangeStatus(CommandContext context, OrderStatus status, string? reason);
+
+    /// <summary>Changes the internal workflow status along the transition table (used by workflows and people).</summary>
+    Task<OrderCommandResult> ChangeWorkflowStatus(CommandContext context, WorkflowStatus status, string? reason);
+
+    /// <summary>Reverts the last accept, reject or status change while the undo window is open.</summary>
+    Task<OrderCommandResult> Undo(CommandContext context);
+
+    /// <summary>Replaces the order's notes (null clears them).</summary>
+    Task<OrderCommandResult> SetNotes(CommandContext context, string? notes);
+
+    /// <summary>Replaces the order's tags.</summary>
+    Task<OrderCommandResult> SetTags(CommandContext context, IReadOnlyList<string> tags);
+
+    /// <summary>Records whether local changes reached the platform (marketplace sync).</summary>
+    Task<OrderCommandResult> SetSyncStatus(CommandContext context, SyncStatus status, string? error);
+
+    /// <summary>Records another order as a probable duplicate of this one (idempotent per other order).</summary>
+    Task<OrderCommandResult> NoteDuplicateCandidate(CommandContext context, Guid otherOrderId, double score, IReadOnlyList<string> reasons);
+
+    /// <summary>Confirms that this order and <paramref name="otherOrderId"/> are one purchase; <paramref name="primaryOrderId"/> is the one kept.</summary>
+    Task<OrderCommandResult> ConfirmDuplicate(CommandContext context, Guid otherOrderId, Guid primaryOrderId);
+
+    /// <summary>Dismisses <paramref name="otherOrderId"/> as a duplicate candidate.</summary>
+    Task<OrderCommandResult> DismissDuplicate(CommandContext context, Guid otherOrderId);
 }

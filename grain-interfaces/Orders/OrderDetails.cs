@@ -27,4 +27,19 @@ public sealed record OrderDetails
     [Id(20)] public IReadOnlyList<OrderHistoryEntry> History { get; init; } = [];
     [Id(21)] public required DateTimeOffset CreatedAt { get; init; }
     [Id(22)] public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Recent field changes (newest last, bounded), from snapshots and commands.</summary>
+    [Id(23)] public IReadOnlyList<OrderFieldChange> Changes { get; init; } = [];
+
+    /// <summary>Snapshot data that disagreed with the order and was not applied.</summary>
+    [Id(24)] public IReadOnlyList<OrderConflict> Conflicts { get; init; } = [];
+
+    /// <summary>Probable duplicates on other platforms or accounts, with the decision taken on each.</summary>
+    [Id(25)] public IReadOnlyList<DuplicateCandidate> Duplicates { get; init; } = [];
+
+    /// <summary>Set when this order was confirmed as a duplicate of another one, which is the primary.</summary>
+    [Id(26)] public Guid? PrimaryOrderId { get; init; }
+
+    /// <summary>Until when the last accept, reject or status change may be undone; null when nothing can be undone.</summary>
+    [Id(27)] public DateTimeOffset? UndoAvailableUntil { get; init; }
 }

@@ -8,7 +8,8 @@ public sealed record OrderHistoryEntry(
     [property: Id(2)] string To,
     [property: Id(3)] Actor Actor,
     [property: Id(4)] string? Reason,
-    [property: Id(5)] DateTimeOffset At)
+    [property: Id(5)] DateTimeOffset At,
+    [property: Id(6)] string? OperationId = null)
 {
     public const string StatusKind = "status";
     public const string WorkflowStatusKind = "workflowStatus";

@@ -1,3 +1,4 @@
+using OrderActors.Events;
 using OrderActors.Orders;
 
 namespace OrderActors.Grains.Orders;
@@ -9,4 +10,18 @@ public sealed class OrderState
 
     /// <summary>Operation ids already applied, newest last, bounded so the state stays small.</summary>
     [Id(1)] public List<string> AppliedOperations { get; set; } = [];
+
+    /// <summary>The last accept, reject or status change, which <c>Undo</c> may revert while its window is open.</summary>
+    [Id(2)] public UndoableChange? LastUndoable { get; set; }
+
+    /// <summary>Events recorded with the change that raised them, not yet accepted by the stream (the outbox).</summary>
+    [Id(3)] public List<OrderEvent> Outbox { get; set; } = [];
 }
+
+[GenerateSerializer, Immutable, Alias("OrderActors.UndoableChange")]
+public sealed record UndoableChange(
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string From,
+    [property: Id(2)] string To,
+    [property: Id(3)] string? Reason,
+    [property: Id(4)] DateTimeOffset At);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Database;
+using OrderActors.Grains.Orders;
 using OrderActors.ReadModel;
 
 namespace OrderActors.Hosting;
@@ -14,8 +15,13 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => CreateDatabase(configuration, options));
         services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<IOrderProjection, SqlOrderProjection>();
+        services.AddSingleton<SqlOrderProjection>();
+        services.AddSingleton<IOrderProjection>(sp => sp.GetRequiredService<SqlOrderProjection>());
+        services.AddSingleton<IDuplicateFinder, SqlDuplicateFinder>();
         services.AddSingleton<OrderQueries>();
+        services.AddSingleton<OrderStatisticsQueries>();
+        services.AddSingleton<DuplicateCandidateQueries>();
+        services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.Section));
         return services;
     }
 

@@ -1,41 +1,190 @@
+using System.Data.Common;
 using Dapper;
+using MySqlConnector;
 using OrderActors.Database;
 using OrderActors.Orders;
 
 namespace OrderActors.ReadModel;
 
-/// <summary>Upserts an order's row; an older version never overwrites a newer one, so replays and reorders are harmless.</summary>
+/// <summary>
+/// Projects an order into the read model in one transaction per order: the orders row, items, status history,
+/// duplicate candidates, search terms and hourly statistics. The held row is read (and locked) first; a version not
+/// newer than the held one changes nothing, so replays, retries and reordered projections are harmless for every
+/// table. Child rows are rewritten only when their content fingerprint changed; history is append-only by sequence.
+/// </summary>
 public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProjection
 {
-    private const string Columns =
-        "id, version, platform, account_id, platform_order_id, status, workflow_status, sync_status, customer_name, " +
-        "customer_email, customer_phone, currency, grand_total, item_count, order_date, created_at, updated_at";
+    private const int MaxAttempts = 4;
 
-    private const string Values =
-        "@Id, @Version, @Platform, @AccountId, @PlatformOrderId, @Status, @WorkflowStatus, @SyncStatus, @CustomerName, " +
-        "@CustomerEmail, @CustomerPhone, @Currency, @GrandTotal, @ItemCount, @OrderDate, @CreatedAt, @UpdatedAt";
+    private static readonly string InsertOrder =
+        $"INSERT INTO orders ({string.Join(", ", OrderRow.Columns)}) VALUES ({string.Join(", ", OrderRow.Columns.Select(c => "@" + PropertyOf(c)))})";
 
-    private static readonly string[] UpdatedColumns =
-    [
-        "status", "workflow_status", "sync_status", "customer_name", "customer_email", "customer_phone",
-        "currency", "grand_total", "item_count", "order_date", "updated_at",
-    ];
+    private static readonly string UpdateOrder =
+        $"UPDATE orders SET {string.Join(", ", OrderRow.Columns.Skip(1).Select(c => $"{c} = @{PropertyOf(c)}"))} WHERE id = @Id";
 
-    // MySQL evaluates the assignments left to right, so `version` must be assigned last.
-    private static readonly string MySqlUpsert =
-        $"INSERT INTO orders ({Columns}) VALUES ({Values}) ON DUPLICATE KEY UPDATE " +
-        string.Join(", ", UpdatedColumns.Select(c => $"{c} = IF(VALUES(version) > version, VALUES({c}), {c})")) +
-        ", version = GREATEST(version, VALUES(version))";
-
-    private static readonly string SqliteUpsert =
-        $"INSERT INTO orders ({Columns}) VALUES ({Values}) ON CONFLICT(id) DO UPDATE SET " +
-        string.Join(", ", UpdatedColumns.Select(c => $"{c} = excluded.{c}")) +
-        ", version = excluded.version WHERE excluded.version > orders.version";
+    private SqlDialect Dialect => database.Dialect;
 
     public async Task ProjectAsync(OrderDetails order, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var sql = database.Dialect == SqlDialect.MySql ? MySqlUpsert : SqliteUpsert;
-        await connection.ExecuteAsync(new CommandDefinition(sql, OrderRow.From(order, database.Dialect), cancellationToken: cancellationToken));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await ProjectOneAsync(connection, transaction, order, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            catch (MySqlException ex) when (attempt < MaxAttempts && ex.ErrorCode is MySqlErrorCode.LockDeadlock or MySqlErrorCode.DuplicateKeyEntry or MySqlErrorCode.LockWaitTimeout)
+            {
+                // Two writers raced on the same order or statistics cell; the loser simply runs again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Projects many orders with few statements: orders not yet in the read model are inserted with multi-row
+    /// INSERTs (bulk loads, rebuilds); any already present go through the per-order path.
+    /// </summary>
+    public async Task ProjectManyAsync(IReadOnlyList<OrderDetails> orders, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var present = new HashSet<Guid>();
+        foreach (var chunk in orders.Chunk(1000))
+        {
+            var ids = chunk.Select(o => o.Id.ToString()).ToArray();
+            var found = await connection.QueryAsync<object>(new CommandDefinition(
+                "SELECT id FROM orders WHERE id IN @ids", new { ids }, transaction, cancellationToken: cancellationToken));
+            present.UnionWith(found.Select(SqlValues.ReadGuid));
+        }
+        var fresh = orders.Where(o => !present.Contains(o.Id)).GroupBy(o => o.Id).Select(g => g.MaxBy(o => o.Version)!).ToList();
+        var rows = fresh.Select(o => (Order: o, Terms: SearchTerms.For(o))).ToList();
+        await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "orders", OrderRow.Columns,
+            rows.Select(r => OrderRow.From(r.Order, Dialect, r.Terms).Values()).ToList(), false, cancellationToken);
+        await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_items", ChildRows.ItemColumns,
+            fresh.SelectMany(o => ChildRows.Items(o, Dialect)).ToList(), false, cancellationToken);
+        await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_status_history", ChildRows.HistoryColumns,
+            fresh.SelectMany(o => ChildRows.History(o, 0, Dialect)).ToList(), false, cancellationToken);
+        await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_duplicate_candidates", ChildRows.DuplicateColumns,
+            fresh.SelectMany(o => ChildRows.Duplicates(o, Dialect)).ToList(), false, cancellationToken);
+        await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_search_terms", ChildRows.TermColumns,
+            rows.SelectMany(r => ChildRows.Terms(r.Order.Id, r.Terms)).ToList(), true, cancellationToken);
+        var deltas = fresh.GroupBy(StatsBucket.Of).Select(g => (g.Key, Count: (long)g.Count(), Revenue: g.Sum(o => o.Totals.GrandTotal)));
+        foreach (var (bucket, count, revenue) in deltas.OrderBy(d => d.Key.Hour).ThenBy(d => d.Key.Platform).ThenBy(d => d.Key.Status).ThenBy(d => d.Key.Currency))
+        {
+            await AddStatsAsync(connection, transaction, bucket, count, revenue, cancellationToken);
+        }
+        foreach (var order in orders.Where(o => present.Contains(o.Id)))
+        {
+            await ProjectOneAsync(connection, transaction, order, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task ProjectOneAsync(DbConnection connection, DbTransaction transaction, OrderDetails order, CancellationToken ct)
+    {
+        var lockClause = Dialect == SqlDialect.MySql ? " FOR UPDATE" : "";
+        var held = await connection.QuerySingleOrDefaultAsync<HeldRow>(new CommandDefinition(
+            "SELECT version AS Version, platform AS Platform, status AS Status, currency AS Currency, grand_total AS GrandTotal, " +
+            "order_date AS OrderDate, history_count AS HistoryCount, items_hash AS ItemsHash, search_hash AS SearchHash, " +
+            "duplicates_hash AS DuplicatesHash FROM orders WHERE id = @id" + lockClause,
+            new { id = order.Id.ToString() }, transaction, cancellationToken: ct));
+        if (held is not null && held.Version >= order.Version)
+        {
+            return;
+        }
+
+        var terms = SearchTerms.For(order);
+        var row = OrderRow.From(order, Dialect, terms);
+        await connection.ExecuteAsync(new CommandDefinition(held is null ? InsertOrder : UpdateOrder, row, transaction, cancellationToken: ct));
+        var id = new { id = row.Id };
+
+        if (held?.ItemsHash != row.ItemsHash)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM order_items WHERE order_id = @id", id, transaction, cancellationToken: ct));
+            await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_items", ChildRows.ItemColumns, ChildRows.Items(order, Dialect).ToList(), false, ct);
+        }
+        var history = ChildRows.History(order, held?.HistoryCount ?? 0, Dialect).ToList();
+        if (history.Count > 0)
+        {
+            await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_status_history", ChildRows.HistoryColumns, history, true, ct);
+        }
+        if (held?.DuplicatesHash != row.DuplicatesHash)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM order_duplicate_candidates WHERE order_id = @id", id, transaction, cancellationToken: ct));
+            var duplicates = ChildRows.Duplicates(order, Dialect).ToList();
+            if (duplicates.Count > 0)
+            {
+                await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_duplicate_candidates", ChildRows.DuplicateColumns, duplicates, false, ct);
+            }
+        }
+        if (held?.SearchHash != row.SearchHash)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM order_search_terms WHERE order_id = @id", id, transaction, cancellationToken: ct));
+            await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_search_terms", ChildRows.TermColumns, ChildRows.Terms(order.Id, terms).ToList(), true, ct);
+        }
+
+        var newBucket = StatsBucket.Of(order);
+        var oldBucket = held is null
+            ? null
+            : new StatsBucket(StatsBucket.TruncateToHour(SqlTime.FromDb(held.OrderDate).UtcDateTime), held.Platform, held.Status, held.Currency);
+        var oldTotal = held is null ? 0m : SqlValues.ReadMoney(held.GrandTotal);
+        if (oldBucket != newBucket || oldTotal != order.Totals.GrandTotal)
+        {
+            // Cells are touched in key order so concurrent projections cannot deadlock on them.
+            var changes = new List<(StatsBucket Bucket, long Count, decimal Revenue)> { (newBucket, 1, order.Totals.GrandTotal) };
+            if (oldBucket is not null)
+            {
+                changes.Add((oldBucket, -1, -oldTotal));
+            }
+            foreach (var change in changes.OrderBy(c => c.Bucket.Hour).ThenBy(c => c.Bucket.Platform, StringComparer.Ordinal)
+                         .ThenBy(c => c.Bucket.Status, StringComparer.Ordinal).ThenBy(c => c.Bucket.Currency, StringComparer.Ordinal))
+            {
+                await AddStatsAsync(connection, transaction, change.Bucket, change.Count, change.Revenue, ct);
+            }
+        }
+    }
+
+    private async Task AddStatsAsync(DbConnection connection, DbTransaction transaction, StatsBucket bucket, long count, decimal revenue, CancellationToken ct)
+    {
+        var key = new DynamicParameters(new { bucket.Platform, bucket.Status, bucket.Currency, Count = count });
+        key.Add("Hour", SqlTime.ToDb(bucket.Hour, Dialect));
+        if (Dialect == SqlDialect.MySql)
+        {
+            key.Add("Revenue", revenue);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO order_stats_hourly (hour, platform, status, currency, order_count, revenue) VALUES (@Hour, @Platform, @Status, @Currency, @Count, @Revenue) " +
+                "ON DUPLICATE KEY UPDATE order_count = order_count + VALUES(order_count), revenue = revenue + VALUES(revenue)",
+                key, transaction, cancellationToken: ct));
+            return;
+        }
+        // SQLite keeps money as exact text, so the sum is done here; the IMMEDIATE transaction makes this safe.
+        var held = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT revenue FROM order_stats_hourly WHERE hour = @Hour AND platform = @Platform AND status = @Status AND currency = @Currency",
+            key, transaction, cancellationToken: ct));
+        key.Add("Revenue", SqlValues.Money((held is null ? 0m : SqlValues.ReadMoney(held)) + revenue, Dialect));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO order_stats_hourly (hour, platform, status, currency, order_count, revenue) VALUES (@Hour, @Platform, @Status, @Currency, @Count, @Revenue) " +
+            "ON CONFLICT(hour, platform, status, currency) DO UPDATE SET order_count = order_count + excluded.order_count, revenue = excluded.revenue",
+            key, transaction, cancellationToken: ct));
+    }
+
+    private static string PropertyOf(string column) =>
+        string.Concat(column.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+
+    private sealed class HeldRow
+    {
+        public long Version { get; set; }
+        public string Platform { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string Currency { get; set; } = "";
+        public object GrandTotal { get; set; } = 0m;
+        public object OrderDate { get; set; } = "";
+        public int HistoryCount { get; set; }
+        public string ItemsHash { get; set; } = "";
+        public string SearchHash { get; set; } = "";
+        public string DuplicatesHash { get; set; } = "";
     }
 }

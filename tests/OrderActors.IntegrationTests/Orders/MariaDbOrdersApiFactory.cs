@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderActors.Database;
+using OrderActors.Testing;
+
+namespace OrderActors.IntegrationTests.Orders;
+
+/// <summary>The real api-host whose read model is a private MariaDB database (the cluster-mode dialect).</summary>
+public sealed class MariaDbOrdersApiFactory : OrdersApiFactory, IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var server = await MariaDbServer.GetSharedAsync();
+        ConnectionString = await server.CreateDatabaseAsync("orders_api");
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<ReadModelDatabase>();
+            services.AddSingleton(new ReadModelDatabase(SqlDialect.MySql, ConnectionString));
+        });
+    }
+}

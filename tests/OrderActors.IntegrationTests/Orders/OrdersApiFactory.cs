@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using OrderActors.IntegrationTests.Infrastructure;
+
+namespace OrderActors.IntegrationTests.Orders;
+
+/// <summary>The real api-host (embedded) whose clock is a <see cref="FakeTimeProvider"/> the test moves forward.</summary>
+public class OrdersApiFactory : ApiFactory
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["OrderActors:Orders:UndoWindow"] = "00:10:00";
+            return settings;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}
