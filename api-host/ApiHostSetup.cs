@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using OrderActors.ApiHost.Apis;
 using OrderActors.ApiHost.Health;
+using OrderActors.ApiHost.Realtime;
 using OrderActors.ApiHost.Security;
 using OrderActors.Hosting;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ public static class ApiHostSetup
         });
         services.AddOpenApi();
         services.AddOrderActorsSecurity(configuration);
+        services.AddRealtime();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
@@ -64,5 +66,7 @@ public static class ApiHostSetup
         app.MapRolesApi();
         app.MapApiKeysApi();
         app.MapAuditApi();
+        app.MapOrdersHub();
+        app.MapEventsApi();
     }
 }

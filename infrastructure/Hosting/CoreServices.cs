@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Database;
 using OrderActors.Grains.Orders;
+using OrderActors.Events;
 using OrderActors.ReadModel;
 
 namespace OrderActors.Hosting;
@@ -22,6 +23,7 @@ public static class CoreServices
         services.AddSingleton<OrderStatisticsQueries>();
         services.AddSingleton<DuplicateCandidateQueries>();
         services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.Section));
+        services.AddOrderActorsEvents(configuration);
         return services;
     }
 

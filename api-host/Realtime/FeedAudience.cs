@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using OrderActors.ApiHost.Security;
+using OrderActors.Events;
+
+namespace OrderActors.ApiHost.Realtime;
+
+/// <summary>
+/// Who a connection is (its permissions, user id and roles) and what it narrowed the feed to. Without narrowing it
+/// receives every event it may read; with narrowing, the readable events matching any of its subscriptions.
+/// Immutable: a subscription change swaps the whole value, so the delivery loop never sees half an update.
+/// </summary>
+public sealed record FeedAudience(
+    ImmutableHashSet<string> Permissions,
+    string? UserId,
+    ImmutableHashSet<string> Roles,
+    ImmutableHashSet<FeedSubscription> Subscriptions)
+{
+    public const string RoleClaim = "role";
+
+    public static FeedAudience For(ClaimsPrincipal user) => new(
+        user.FindAll(Security.Permissions.ClaimType).Select(c => c.Value).ToImmutableHashSet(StringComparer.Ordinal),
+        user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier),
+        user.FindAll(RoleClaim).Concat(user.FindAll(ClaimTypes.Role)).Select(c => c.Value).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase),
+        []);
+
+    /// <summary>May this caller read the event at all? Checked before any narrowing, on every path out.</summary>
+    public bool MayRead(FeedEvent e) => Permissions.Contains(e.RequiredPermission);
+
+    public bool Wants(FeedEvent e) => MayRead(e) && (Subscriptions.IsEmpty || Subscriptions.Any(s => s.Matches(e, UserId)));
+}
+
+/// <summary>One narrowing of a connection: a platform, an order, the caller's own tasks or a role's tasks.</summary>
+public sealed record FeedSubscription(FeedSubscriptionKind Kind, string Value)
+{
+    public bool Matches(FeedEvent e, string? userId) => Kind switch
+    {
+        FeedSubscriptionKind.Platform => string.Equals(e.Platform, Value, StringComparison.OrdinalIgnoreCase),
+        FeedSubscriptionKind.Order => e.OrderId is { } id && id.ToString("D") == Value,
+        FeedSubscriptionKind.OwnTasks => userId is not null && e.AssigneeUserId == userId,
+        FeedSubscriptionKind.RoleTasks => string.Equals(e.Role, Value, StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+}
+
+public enum FeedSubscriptionKind
+{
+    Platform,
+    Order,
+    OwnTasks,
+    RoleTasks,
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using OrderActors.ApiHost.Realtime;
+using OrderActors.ApiHost.Security;
+using OrderActors.Events;
+
+namespace OrderActors.IntegrationTests.Realtime;
+
+/// <summary>
+/// A real .NET SignalR client on <c>/hubs/orders</c> over the test server's WebSockets, with the bearer token in
+/// the <c>access_token</c> query parameter as browsers send it. Records every message of the known types.
+/// </summary>
+public sealed class FeedListener : IAsyncDisposable
+{
+    public static readonly string[] EventTypes =
+    [
+        FeedEventTypes.OrderReceived, FeedEventTypes.OrderStatusChanged, FeedEventTypes.WorkflowTaskAssigned,
+        FeedEventTypes.WorkflowTaskCompleted, FeedEventTypes.ReturnRequested, FeedEventTypes.AccountSyncFailed,
+        FeedEventTypes.StatsChanged,
+    ];
+
+    private readonly ConcurrentQueue<Received> _received = new();
+
+    private FeedListener(HubConnection connection)
+    {
+        Connection = connection;
+        foreach (var type in EventTypes)
+        {
+            connection.On<JsonElement>(type, message => _received.Enqueue(new Received(type, message)));
+        }
+    }
+
+    public HubConnection Connection { get; }
+
+    public IReadOnlyList<Received> Messages => _received.ToList();
+
+    /// <summary>Feed events received (not statistics), in arrival order.</summary>
+    public IReadOnlyList<Received> Events => _received.Where(r => r.Method != FeedEventTypes.StatsChanged).ToList();
+
+    public static string Token<TEntry>(WebApplicationFactory<TEntry> factory, string subject, IEnumerable<string> permissions, params string[] roles)
+        where TEntry : class =>
+        factory.Services.GetRequiredService<TokenIssuer>()
+            .Issue(subject, subject, permissions, roles.Select(r => new Claim(FeedAudience.RoleClaim, r))).Token;
+
+    public static async Task<FeedListener> ConnectAsync<TEntry>(WebApplicationFactory<TEntry> factory, string token, long? after = null)
+        where TEntry : class
+    {
+        var query = $"?access_token={Uri.EscapeDataString(token)}" + (after is { } a ? $"&after={a}" : "");
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(factory.Server.BaseAddress, OrdersHub.Route + query), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.WebSocketFactory = async (context, ct) => await factory.Server.CreateWebSocketClient().ConnectAsync(context.Uri, ct);
+            })
+            .Build();
+        var listener = new FeedListener(connection);
+        await connection.StartAsync();
+        return listener;
+    }
+
+    public async Task<IReadOnlyList<Received>> WaitForEventsAsync(Func<IReadOnlyList<Received>, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (!done(Events))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Condition not met; received: {string.Join(", ", Events.Select(e => $"{e.Method}@{e.Position}"))}");
+            }
+            await Task.Delay(20);
+        }
+        return Events;
+    }
+
+    public Task<IReadOnlyList<Received>> WaitForEventAsync(Guid eventId, TimeSpan? timeout = null) =>
+        WaitForEventsAsync(events => events.Any(e => e.EventId == eventId), timeout);
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+
+    public sealed record Received(string Method, JsonElement Message)
+    {
+        public long Position => Message.GetProperty("position").GetInt64();
+
+        public string Type => Message.GetProperty("type").GetString()!;
+
+        public Guid EventId => Message.GetProperty("eventId").GetGuid();
+    }
+}
