@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using OrderActors.ApiHost.Apis;
+using OrderActors.ApiHost.Components;
 using OrderActors.ApiHost.Health;
 using OrderActors.ApiHost.Realtime;
 using OrderActors.ApiHost.Security;
@@ -52,6 +53,7 @@ public static class ApiHostSetup
             : ctx.Request.Path.StartsWithSegments("/health") || ctx.Request.Path.StartsWithSegments("/metrics") ? Serilog.Events.LogEventLevel.Verbose
             : Serilog.Events.LogEventLevel.Information);
         app.UseOrderActorsSecurity();
+        app.UseDashboard();
     }
 
     public static void MapApiHostEndpoints(this WebApplication app)
@@ -68,5 +70,6 @@ public static class ApiHostSetup
         app.MapAuditApi();
         app.MapOrdersHub();
         app.MapEventsApi();
+        app.MapDashboard();
     }
 }

@@ -1,4 +1,5 @@
 using OrderActors.ApiHost;
+using OrderActors.ApiHost.Components;
 using OrderActors.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddOrderActorsDefaults("orderactors-api");
 builder.AddOrderActorsOrleans(options);
 builder.Services.AddOrderActorsCore(builder.Configuration, options);
 builder.Services.AddApiHostServices(builder.Configuration);
+builder.AddDashboard();
 
 var app = builder.Build();
 await app.Services.WaitForDatabaseAndMigrateAsync(app.Lifetime.ApplicationStopping);
