@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 using OrderActors.ApiHost.Components.Account;
@@ -46,6 +47,8 @@ public static class DashboardSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
+            // Pages authenticate with the dashboard cookie, so a visitor without one is sent to /login (pages add their permission).
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = SecuritySchemes.Cookie })
             // Circuit traffic is not a state change of its own: each dashboard command writes its own audit entry.
             .WithMetadata(AuditsItself.Instance);
         app.MapDashboardAccountEndpoints();
