@@ -18,7 +18,7 @@ public static class ApiHostSetup
         var connectionString = builder.Configuration.GetConnectionString(OrderActorsOptions.ConnectionStringName);
         if (options.Mode == RunMode.Embedded)
         {
-            builder.UseOrleans(silo => silo.ConfigureOrderActorsSilo(options, connectionString));
+            builder.UseOrleans(silo => silo.ConfigureOrderActorsSilo(options, connectionString).AddOrleansDashboardForAdmins());
         }
         else
         {

@@ -52,5 +52,6 @@ public static class DashboardSetup
             // Circuit traffic is not a state change of its own: each dashboard command writes its own audit entry.
             .WithMetadata(AuditsItself.Instance);
         app.MapDashboardAccountEndpoints();
+        app.MapOrleansDashboardForAdmins();
     }
 }

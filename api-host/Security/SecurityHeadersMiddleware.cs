@@ -23,7 +23,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
                 headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
                     "font-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
             }
-            else if (!path.StartsWithSegments("/scalar"))
+            else if (!path.StartsWithSegments("/scalar") && !path.StartsWithSegments(OrleansDashboardPath))
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
             }
@@ -38,5 +38,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     private static bool IsDashboardPage(PathString path) =>
         !path.StartsWithSegments("/api") && !path.StartsWithSegments("/hubs") && !path.StartsWithSegments("/health")
-        && !path.StartsWithSegments("/openapi") && !path.StartsWithSegments("/metrics") && !path.StartsWithSegments("/scalar");
+        && !path.StartsWithSegments("/openapi") && !path.StartsWithSegments("/metrics") && !path.StartsWithSegments("/scalar")
+        && !path.StartsWithSegments(OrleansDashboardPath);
+
+    // The Orleans cluster dashboard (admins only) loads its own scripts, like /scalar.
+    private const string OrleansDashboardPath = "/dashboard";
 }

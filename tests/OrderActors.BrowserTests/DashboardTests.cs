@@ -127,6 +127,13 @@ public sealed class DashboardTests(DashboardHost host)
             await DashboardHost.ScreenshotAsync(page, shot);
         }
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "auth.sign_in" }).First).ToBeVisibleAsync();
+
+        // The Orleans cluster dashboard of the co-hosted silo: open to the signed-in admin, closed to anyone else.
+        var orleans = await page.GotoAsync("/dashboard");
+        Assert.Equal(200, orleans!.Status);
+        await DashboardHost.ScreenshotAsync(page, "orleans-dashboard");
+        using var anonymous = new HttpClient { BaseAddress = host.BaseAddress };
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/dashboard")).StatusCode);
         await page.Context.CloseAsync();
     }
 }
