@@ -52,6 +52,7 @@ public static class ApiHostSetup
             ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
             : ctx.Request.Path.StartsWithSegments("/health") || ctx.Request.Path.StartsWithSegments("/metrics") ? Serilog.Events.LogEventLevel.Verbose
             : Serilog.Events.LogEventLevel.Information);
+        app.UseDashboardSignInRedirect();
         app.UseOrderActorsSecurity();
         app.UseDashboard();
     }

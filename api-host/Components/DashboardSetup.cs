@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 using OrderActors.ApiHost.Components.Account;
@@ -39,6 +38,23 @@ public static class DashboardSetup
         services.AddHostedService<OrderStreamFeedBridge>();
     }
 
+    /// <summary>
+    /// Before the security pipeline: a browser navigation (Accept: text/html) to a page that answered 401 is sent to the
+    /// sign-in page instead. API clients and other callers keep the 401.
+    /// </summary>
+    public static void UseDashboardSignInRedirect(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        await next(context);
+        var request = context.Request;
+        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized && !context.Response.HasStarted
+            && HttpMethods.IsGet(request.Method) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal)
+            && !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs") && !request.Path.StartsWithSegments("/_blazor"))
+        {
+            context.Response.Clear();
+            context.Response.Redirect($"/login?returnUrl={Uri.EscapeDataString(request.Path + request.QueryString)}");
+        }
+    });
+
     /// <summary>Form posts of the sign-in pages carry an antiforgery token; after authentication, before the endpoints.</summary>
     public static void UseDashboard(this WebApplication app) => app.UseAntiforgery();
 
@@ -47,8 +63,8 @@ public static class DashboardSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
-            // Pages authenticate with the dashboard cookie, so a visitor without one is sent to /login (pages add their permission).
-            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = SecuritySchemes.Cookie })
+            // Every page and the circuit hub need a signed-in person; pages add their permission.
+            .RequireAuthorization(SecurityPolicies.SignedInUser)
             // Circuit traffic is not a state change of its own: each dashboard command writes its own audit entry.
             .WithMetadata(AuditsItself.Instance);
         app.MapDashboardAccountEndpoints();

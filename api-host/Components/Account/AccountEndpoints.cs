@@ -11,14 +11,11 @@ public static class AccountEndpoints
     {
         app.MapPost("/account/sign-out", async (HttpContext http, SignInService signIn, [FromForm] string? returnUrl) =>
         {
-            if (http.User.Identity?.IsAuthenticated == true)
-            {
-                await signIn.SignOutAsync(null, http.User, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
-            }
+            await signIn.SignOutAsync(null, http.User, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
             await http.SignOutAsync(SecuritySchemes.Cookie);
             return TypedResults.LocalRedirect("/login");
         })
-        .AllowAnonymous()
+        .RequireSignedInUser()
         .WithMetadata(AuditsItself.Instance)
         .ExcludeFromDescription();
     }

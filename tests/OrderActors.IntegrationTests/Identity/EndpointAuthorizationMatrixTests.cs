@@ -19,11 +19,13 @@ namespace OrderActors.IntegrationTests.Identity;
 [Collection(IdentityCollection.Name)]
 public sealed class EndpointAuthorizationMatrixTests(ApiFactory factory)
 {
-    private static readonly string[] AnonymousPrefixes = ["/health", "/openapi", "/scalar", "/metrics", "/webhooks"];
+    // The dashboard's static files (framework script, component library, styles) are public like any web asset.
+    private static readonly string[] AnonymousPrefixes = ["/health", "/openapi", "/scalar", "/metrics", "/webhooks", "/_framework", "/_content", "/css"];
 
     private static readonly string[] AnonymousRoutes =
     [
         "/api/auth/token", "/api/auth/refresh", "/api/auth/logout", "/api/auth/password-reset", "/api/auth/password-reset/confirm", "/api/auth/cookie",
+        "/login", "/forgot-password", "/reset-password",
     ];
 
     private sealed record Protected(string Method, string Route, string Url, string? Permission);
