@@ -24,6 +24,10 @@ public static class DashboardSetup
             builder.WebHost.UseStaticWebAssets();
         }
 
+        // From build output MapStaticAssets would add a catch-all {**path:file} for files added after the build; only the
+        // files the build listed are served (as after a publish), so every endpoint keeps an explicit policy.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] ??= "true";
+
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
