@@ -28,6 +28,9 @@ public sealed class EndpointAuthorizationMatrixTests(ApiFactory factory)
         "/login", "/forgot-password", "/reset-password",
     ];
 
+    // A redirect (the Orleans dashboard's "/dashboard" -> "/dashboard/") would be followed without the bearer token.
+    private static readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false };
+
     private sealed record Protected(string Method, string Route, string Url, string? Permission);
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
@@ -71,7 +74,7 @@ public sealed class EndpointAuthorizationMatrixTests(ApiFactory factory)
         var signIn = factory.Services.GetRequiredService<SignInService>();
         var failures = new List<string>();
 
-        using var anonymous = factory.CreateClient();
+        using var anonymous = factory.CreateClient(NoRedirects);
         foreach (var e in endpoints)
         {
             var status = await SendAsync(anonymous, e);
@@ -90,7 +93,7 @@ public sealed class EndpointAuthorizationMatrixTests(ApiFactory factory)
             {
                 // A fresh session per request: some endpoints (sign-out) end the caller's session.
                 var tokens = await signIn.StartTokenSessionAsync(user, null, CancellationToken.None);
-                using var client = factory.CreateClient().WithBearer(tokens.AccessToken);
+                using var client = factory.CreateClient(NoRedirects).WithBearer(tokens.AccessToken);
                 var status = await SendAsync(client, e);
                 var allowed = e.Permission is null || role.Permissions.Contains(e.Permission);
                 var ok = allowed ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) : status == HttpStatusCode.Forbidden;
