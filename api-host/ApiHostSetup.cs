@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using OrderActors.ApiHost.Apis;
 using OrderActors.ApiHost.Apis.Billing;
+using OrderActors.ApiHost.Components;
 using OrderActors.ApiHost.Health;
 using OrderActors.ApiHost.Realtime;
 using OrderActors.ApiHost.Security;
@@ -19,7 +20,7 @@ public static class ApiHostSetup
         var connectionString = builder.Configuration.GetConnectionString(OrderActorsOptions.ConnectionStringName);
         if (options.Mode == RunMode.Embedded)
         {
-            builder.UseOrleans(silo => silo.ConfigureOrderActorsSilo(options, connectionString));
+            builder.UseOrleans(silo => silo.ConfigureOrderActorsSilo(options, connectionString).AddOrleansDashboardForAdmins());
         }
         else
         {
@@ -55,7 +56,9 @@ public static class ApiHostSetup
             ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
             : ctx.Request.Path.StartsWithSegments("/health") || ctx.Request.Path.StartsWithSegments("/metrics") ? Serilog.Events.LogEventLevel.Verbose
             : Serilog.Events.LogEventLevel.Information);
+        app.UseDashboardSignInRedirect();
         app.UseOrderActorsSecurity();
+        app.UseDashboard();
     }
 
     public static void MapApiHostEndpoints(this WebApplication app)
@@ -81,5 +84,6 @@ public static class ApiHostSetup
         app.MapNotificationsApi();
         app.MapWorkflowsApi();
         app.MapTasksApi();
+        app.MapDashboard();
     }
 }

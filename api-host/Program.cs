@@ -1,5 +1,6 @@
 using OrderActors.ApiHost;
 using OrderActors.ApiHost.Demo;
+using OrderActors.ApiHost.Components;
 using OrderActors.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddOrderActorsOrleans(options);
 builder.Services.AddOrderActorsCore(builder.Configuration, options);
 builder.Services.AddApiHostServices(builder.Configuration);
 builder.AddDemoMarketplaces(options);
+builder.AddDashboard();
 
 var app = builder.Build();
 await app.Services.WaitForDatabaseAndMigrateAsync(app.Lifetime.ApplicationStopping);

@@ -1,0 +1,149 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using OrderActors.Testing;
+
+namespace OrderActors.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real api-host, started from its built dll in the Production environment (embedded mode, its own data
+/// directory and ports, a known bootstrap admin), and a headless Debian chromium driven by Playwright.
+/// </summary>
+public sealed class DashboardHost : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@dashboard.test";
+    public const string AdminPassword = "browser-tests-horse-battery-42";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"oa-browser-{Guid.NewGuid():N}");
+    private DotnetProcess? _process;
+    private IPlaywright? _playwright;
+
+    public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public HttpClient Api { get; private set; } = default!;
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryLayout.Root, ".test-run", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        _process = DotnetProcess.Start(
+            "api-host",
+            RepositoryLayout.ApiHostDll,
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["OrderActors__Mode"] = "Embedded",
+                ["OrderActors__DataDirectory"] = _dataDirectory,
+                ["OrderActors__SiloPort"] = FreePort.Next().ToString(),
+                ["OrderActors__GatewayPort"] = FreePort.Next().ToString(),
+                ["OrderActors__Bootstrap__AdminEmail"] = AdminEmail,
+                ["OrderActors__Bootstrap__AdminPassword"] = AdminPassword,
+                ["OrderActors__Security__SignInPermitsPerMinute"] = "10000",
+            },
+            "--urls", BaseAddress.ToString().TrimEnd('/'));
+        await _process.WaitForHttpOkAsync(new Uri(BaseAddress, "/health/ready").ToString(), StartTimeout);
+        Api = new HttpClient { BaseAddress = BaseAddress };
+        var token = await Poll.UntilAsync(IssueTokenAsync, t => t is not null, TimeSpan.FromSeconds(30));
+        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) at a tablet's size, signed in as the bootstrap admin.</summary>
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(AdminEmail);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await WaitForLiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits until the page is interactive and listening to the event feed (set after the first interactive render).</summary>
+    public static Task WaitForLiveAsync(IPage page) =>
+        page.Locator("[data-testid=live-ready][data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    /// <summary>Creates a manual order through <c>POST /api/orders</c> and returns its id.</summary>
+    public async Task<Guid> CreateOrderAsync(string platformOrderId, string customer, decimal price = 25m)
+    {
+        var response = await Api.PostAsJsonAsync("/api/orders", new
+        {
+            platform = "Manual",
+            accountId = "browser-tests",
+            platformOrderId,
+            customer = new { name = customer, email = "buyer@example.test" },
+            currency = "USD",
+            items = new[] { new { sku = "SKU-1", name = "Blue mug", quantity = 2, unitPrice = price } },
+            shippingFee = 5m,
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/orders answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+    }
+
+    public async Task<string> WorkflowStatusAsync(Guid id)
+    {
+        using var document = JsonDocument.Parse(await Api.GetStringAsync($"/api/orders/{id}"));
+        return document.RootElement.GetProperty("workflowStatus").GetString()!;
+    }
+
+    public string ProcessOutput => _process?.Output ?? "";
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        Api?.Dispose();
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task<string?> IssueTokenAsync()
+    {
+        var response = await Api.PostAsJsonAsync("/api/auth/token", new { email = AdminEmail, password = AdminPassword });
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("accessToken").GetString();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardHost>
+{
+    public const string Name = "dashboard";
+}
