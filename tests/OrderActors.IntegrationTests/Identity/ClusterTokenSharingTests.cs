@@ -27,9 +27,17 @@ public sealed class ClusterTokenSharingTests : IAsyncLifetime
     {
         var server = await MariaDbServer.GetSharedAsync();
         _connectionString = await server.CreateDatabaseAsync("identity_cluster");
-        // One real silo on loopback (the embedded node's silo configuration, with memory storage) for both api-hosts.
-        var siloOptions = new OrderActorsOptions { Mode = RunMode.Embedded, ClusterId = _clusterId, ServiceId = _clusterId, SiloPort = FreePort.Next(), GatewayPort = FreePort.Next() };
-        _silo = Host.CreateDefaultBuilder().UseOrleans(silo => silo.ConfigureOrderActorsSilo(siloOptions, null)).Build();
+        // One real silo on loopback (the embedded node's silo configuration and services) for both api-hosts.
+        var siloOptions = new OrderActorsOptions
+        {
+            Mode = RunMode.Embedded, ClusterId = _clusterId, ServiceId = _clusterId, SiloPort = FreePort.Next(), GatewayPort = FreePort.Next(),
+            DataDirectory = Path.Combine(Path.GetTempPath(), $"oa-idc-{Guid.NewGuid():N}"),
+        };
+        _silo = Host.CreateDefaultBuilder()
+            .ConfigureServices((context, services) => services.AddOrderActorsCore(context.Configuration, siloOptions))
+            .UseOrleans(silo => silo.ConfigureOrderActorsSilo(siloOptions, null))
+            .Build();
+        await _silo.Services.WaitForDatabaseAndMigrateAsync();
         await _silo.StartAsync();
         var gateway = new IPEndPoint(IPAddress.Loopback, siloOptions.GatewayPort);
         _hostA = new ClusterApiFactory(_connectionString, gateway, _clusterId);

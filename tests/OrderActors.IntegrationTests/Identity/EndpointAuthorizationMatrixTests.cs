@@ -26,6 +26,8 @@ public sealed class EndpointAuthorizationMatrixTests(ApiFactory factory)
     [
         "/api/auth/token", "/api/auth/refresh", "/api/auth/logout", "/api/auth/password-reset", "/api/auth/password-reset/confirm", "/api/auth/cookie",
         "/login", "/forgot-password", "/reset-password",
+        // The platform redirects the seller's browser here; the one-time OAuth state is the credential.
+        "/api/platform-accounts/oauth/callback",
     ];
 
     // A redirect (the Orleans dashboard's "/dashboard" -> "/dashboard/") would be followed without the bearer token.

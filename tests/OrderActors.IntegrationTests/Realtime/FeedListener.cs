@@ -9,6 +9,8 @@ using OrderActors.ApiHost.Realtime;
 using OrderActors.ApiHost.Security;
 using OrderActors.Events;
 
+using OrderActors.IntegrationTests.Infrastructure;
+
 namespace OrderActors.IntegrationTests.Realtime;
 
 /// <summary>
@@ -44,8 +46,7 @@ public sealed class FeedListener : IAsyncDisposable
 
     public static string Token<TEntry>(WebApplicationFactory<TEntry> factory, string subject, IEnumerable<string> permissions, params string[] roles)
         where TEntry : class =>
-        factory.Services.GetRequiredService<TokenIssuer>()
-            .Issue(subject, subject, permissions, roles.Select(r => new Claim(FeedAudience.RoleClaim, r))).Token;
+        TestUsers.IssueToken(factory.Services, subject, roles, permissions.ToList());
 
     public static async Task<FeedListener> ConnectAsync<TEntry>(WebApplicationFactory<TEntry> factory, string token, long? after = null)
         where TEntry : class

@@ -39,8 +39,7 @@ public sealed class WorkflowApiFactory : ApiFactory
     /// <summary>A client for a user with a fixed id, roles (<c>role</c> claims) and permissions.</summary>
     public HttpClient CreateUserClient(string userId, string[] roles, params string[] permissions)
     {
-        var issuer = Services.GetRequiredService<TokenIssuer>();
-        var (token, _) = issuer.Issue(userId, userId, permissions, roles.Select(r => new Claim("role", r)));
+        var token = TestUsers.IssueToken(Services, userId, roles, permissions);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
