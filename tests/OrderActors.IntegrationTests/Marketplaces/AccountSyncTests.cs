@@ -107,8 +107,11 @@ public sealed class AccountSyncTests(MarketplaceFixture fixture) : IClassFixture
 
         var account = await Eventually.ReturnsAsync(() => _api.AccountAsync(accountId), a => a.GetProperty("syncStatus").GetString() == "Error");
         Assert.False(string.IsNullOrEmpty(account.GetProperty("lastError").GetString()));
-        var list = await _api.Http.GetFromJsonAsync<JsonElement>("/api/platform-accounts?platform=TikTokShop");
-        var row = list.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == accountId);
+        // The list reads the account read model, which the grain projects right after its state write.
+        var row = await Eventually.ReturnsAsync(
+            async () => (await _api.Http.GetFromJsonAsync<JsonElement>("/api/platform-accounts?platform=TikTokShop"))
+                .GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == accountId),
+            r => r.GetProperty("syncStatus").GetString() == "Error");
         Assert.Equal("Error", row.GetProperty("syncStatus").GetString());
         Assert.False(string.IsNullOrEmpty(row.GetProperty("lastError").GetString()));
         Assert.False(account.TryGetProperty("credentials", out _));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrderActors.Database;
 using OrderActors.Testing;
 
@@ -15,6 +16,11 @@ public sealed class MariaDbOrdersApiFactory : OrdersApiFactory, IAsyncLifetime
     {
         var server = await MariaDbServer.GetSharedAsync();
         ConnectionString = await server.CreateDatabaseAsync("orders_api");
+        // Grain state and reminders stay in the embedded SQLite file; only the read model moves to MariaDB, so the
+        // file's own schema is applied here (the host's migrator now migrates the MariaDB read model instead).
+        Directory.CreateDirectory(DataDirectory);
+        var sqlite = new ReadModelDatabase(SqlDialect.Sqlite, ReadModelDatabase.SqliteConnectionString(Path.Combine(DataDirectory, "orderactors.db")));
+        await new SchemaMigrator(sqlite, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

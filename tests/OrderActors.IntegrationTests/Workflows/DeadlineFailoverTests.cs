@@ -53,16 +53,21 @@ public sealed class DeadlineFailoverTests : IAsyncLifetime
                 new() { Id = "tell", Type = StepType.Notify, Config = new() { Message = "waited", NotifyRoles = ["Manager"] } },
             ],
         };
-        var keys = Enumerable.Range(0, 24).Select(_ => WorkflowInstanceKey.For(Guid.NewGuid(), flow.Id)).ToList();
-        await Task.WhenAll(keys.Select(k => _cluster.Client.GetGrain<IWorkflowInstanceGrain>(k).Start(flow, new OrderFacts { OrderId = WorkflowInstanceKey.OrderOf(k) }, false)));
-
         var victim = _cluster.SecondarySilos[0];
-        var stats = await _cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var shardsOnVictim = stats.Where(s => s.GrainType.Contains("DeadlineShard", StringComparison.OrdinalIgnoreCase) && s.SiloAddress.Equals(victim.SiloAddress)).ToList();
+        var keys = new List<string>();
         var pendingOnVictim = 0;
-        foreach (var shard in shardsOnVictim)
+        // Placement is random: add batches of instances until some of their deadline shards live on the victim.
+        for (var batch = 0; batch < 10 && pendingOnVictim == 0; batch++)
         {
-            pendingOnVictim += (await _cluster.Client.GetGrain<IDeadlineShardGrain>(shard.GrainId.GetIntegerKey()).GetStatus()).Pending;
+            var added = Enumerable.Range(0, 24).Select(_ => WorkflowInstanceKey.For(Guid.NewGuid(), flow.Id)).ToList();
+            keys.AddRange(added);
+            await Task.WhenAll(added.Select(k => _cluster.Client.GetGrain<IWorkflowInstanceGrain>(k).Start(flow, new OrderFacts { OrderId = WorkflowInstanceKey.OrderOf(k) }, false)));
+            var stats = await _cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+            var shardsOnVictim = stats.Where(s => s.GrainType.Contains("DeadlineShard", StringComparison.OrdinalIgnoreCase) && s.SiloAddress.Equals(victim.SiloAddress)).ToList();
+            foreach (var shard in shardsOnVictim)
+            {
+                pendingOnVictim += (await _cluster.Client.GetGrain<IDeadlineShardGrain>(shard.GrainId.GetIntegerKey()).GetStatus()).Pending;
+            }
         }
         Assert.True(pendingOnVictim > 0, "some pending deadlines should live on the silo about to be killed");
         Assert.True(SharedReminderTable.Count <= KillTestSilo.ShardCount, "one reminder per shard at most, not one per deadline");

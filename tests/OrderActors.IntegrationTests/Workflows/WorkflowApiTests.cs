@@ -202,19 +202,22 @@ public sealed class WorkflowApiTests(WorkflowApiFactory factory) : IClassFixture
         const string flow = "it-compensation";
         await _s.CreateFlowAsync(flow,
         [
-            SetStatus("start", "InProgress", next: "ship"),
+            // Every status change follows the order's transition table, compensation included: OnHold -> Accepted is
+            // allowed, Accepted -> New is not, so the first step's compensation is recorded as failed and left to a person.
+            SetStatus("accept", "Accepted", next: "hold"),
+            SetStatus("hold", "OnHold", next: "ship"),
             new { id = "ship", type = "Ship", autoExecute = true, onFailure = "Compensate", assignedRole = "Warehouse" },
         ]);
         var order = await _s.CreateOrderAsync(flow, withAddress: false);
 
         var failed = await _s.WaitForInstanceAsync(order, flow, WorkflowScenario.HasOpenTask);
 
-        Assert.Equal(["start:InProgress", "ship:failed", "start:compensated"], WorkflowScenario.Path(failed));
+        Assert.Equal(["accept:Accepted", "hold:OnHold", "ship:failed", "hold:compensated", "accept:compensation-failed"], WorkflowScenario.Path(failed));
         Assert.Equal("ManualIntervention", WorkflowScenario.OpenTask(failed).GetProperty("stepType").GetString());
-        Assert.Equal("New", await _s.OrderWorkflowStatusAsync(order));
+        Assert.Equal("Accepted", await _s.OrderWorkflowStatusAsync(order));
         var history = (await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/orders/{order}")).GetProperty("history").EnumerateArray()
             .Where(h => h.GetProperty("kind").GetString() == "workflowStatus").Select(h => h.GetProperty("to").GetString()).ToList();
-        Assert.Equal(["InProgress", "New"], history);
+        Assert.Equal(["Accepted", "OnHold", "Accepted"], history);
     }
 
     [Fact]
@@ -255,7 +258,13 @@ public sealed class WorkflowApiTests(WorkflowApiFactory factory) : IClassFixture
     public async Task Packing_through_the_api_confirms_items_by_scan_and_advances_the_order_to_packed()
     {
         const string flow = "it-packing";
-        await _s.CreateFlowAsync(flow, [new { id = "pack", type = "Packing", assignedRole = "Warehouse", config = new { itemInstructions = new Dictionary<string, string> { ["SKU-A"] = "Bubble wrap" } } }]);
+        await _s.CreateFlowAsync(flow,
+        [
+            // Packing needs an accepted order in progress (the order's transition table: New -> Accepted -> InProgress -> Packed).
+            SetStatus("accept", "Accepted", next: "start"),
+            SetStatus("start", "InProgress", next: "pack"),
+            new { id = "pack", type = "Packing", assignedRole = "Warehouse", config = new { itemInstructions = new Dictionary<string, string> { ["SKU-A"] = "Bubble wrap" } } },
+        ]);
         var order = await _s.CreateOrderAsync(flow);
         var task = WorkflowScenario.OpenTask(await _s.WaitForInstanceAsync(order, flow, WorkflowScenario.HasOpenTask));
         var id = task.GetProperty("id").GetString();
