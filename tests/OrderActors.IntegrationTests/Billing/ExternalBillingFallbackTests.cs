@@ -50,6 +50,7 @@ public sealed class ExternalBillingFallbackTests(ExternalBillingApiFactory facto
         // Further retry rounds must not send anything again.
         var retry = await _client.PostAsync("/api/invoices/external-billing/retry", null);
         Assert.Equal(0, (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("stillQueued").GetInt32());
+        // An absence cannot be polled for: give a stray resend a short window to show up before counting.
         await Task.Delay(1000);
 
         foreach (var (orderId, invoiceId, _) in invoices)
