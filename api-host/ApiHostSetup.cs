@@ -41,7 +41,7 @@ public static class ApiHostSetup
         services.AddBillingApiServices();
         services.AddRealtime();
         services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+            .AddCheck<DatabaseHealthCheck>("storage", tags: ["ready"])
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         services.AddWebhookInboxProcessor();

@@ -2,9 +2,9 @@ using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrderActors.Database;
 
-namespace OrderActors.Silo.Health;
+namespace OrderActors.Hosting;
 
-/// <summary>Ready only when the cluster database answers a trivial query.</summary>
+/// <summary>Ready only when the database (SQLite file or MariaDB) answers a trivial query; used by silos and api-hosts.</summary>
 public sealed class DatabaseHealthCheck(ReadModelDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
