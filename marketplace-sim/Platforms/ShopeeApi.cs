@@ -247,22 +247,31 @@ public static class ShopeeApi
         package_list = new[] { new { package_number = $"OFG{o.Id}", logistics_status = o.Stage >= SimStage.ReadyToShip ? "LOGISTICS_REQUEST_CREATED" : "LOGISTICS_READY" } },
     };
 
-    private static async Task<IResult> ShipOrder(HttpRequest request, SimState state, FaultGate gate)
+    /// <summary>What ship and cancel share: a signed shop call, the write-back fault gate, the body and the order it names.</summary>
+    private static async Task<(IResult? Failure, SimShop Shop, JsonElement Body, SimOrder Order)> ReadWriteBackAsync(HttpRequest request, SimState state, FaultGate gate)
     {
         var (error, _, shop) = Verify(request, state, shopApi: true);
         if (error is not null)
         {
-            return error;
+            return (error, null!, default, null!);
         }
         if (await gate.EnterAsync(P, writeBack: true) is { } fault)
         {
-            return fault;
+            return (fault, null!, default, null!);
         }
         var body = (await JsonDocument.ParseAsync(request.Body)).RootElement;
         var order = state.FindOrder(P, shop!.ShopId, body.TryGetProperty("order_sn", out var sn) ? sn.GetString() : null);
-        if (order is null)
+        return order is null
+            ? (Error("error_not_found", "Order not found.", 400), null!, default, null!)
+            : (null, shop, body, order);
+    }
+
+    private static async Task<IResult> ShipOrder(HttpRequest request, SimState state, FaultGate gate)
+    {
+        var (failure, shop, body, order) = await ReadWriteBackAsync(request, state, gate);
+        if (failure is not null)
         {
-            return Error("error_not_found", "Order not found.", 400);
+            return failure;
         }
         if (order.Stage is not (SimStage.ToShip or SimStage.Packed))
         {
@@ -282,20 +291,10 @@ public static class ShopeeApi
 
     private static async Task<IResult> CancelOrder(HttpRequest request, SimState state, FaultGate gate)
     {
-        var (error, _, shop) = Verify(request, state, shopApi: true);
-        if (error is not null)
+        var (failure, shop, body, order) = await ReadWriteBackAsync(request, state, gate);
+        if (failure is not null)
         {
-            return error;
-        }
-        if (await gate.EnterAsync(P, writeBack: true) is { } fault)
-        {
-            return fault;
-        }
-        var body = (await JsonDocument.ParseAsync(request.Body)).RootElement;
-        var order = state.FindOrder(P, shop!.ShopId, body.TryGetProperty("order_sn", out var sn) ? sn.GetString() : null);
-        if (order is null)
-        {
-            return Error("error_not_found", "Order not found.", 400);
+            return failure;
         }
         if (order.Stage >= SimStage.Shipped)
         {
