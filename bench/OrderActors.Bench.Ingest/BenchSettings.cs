@@ -2,7 +2,7 @@ using OrderActors.Database;
 
 namespace OrderActors.Bench.Ingest;
 
-public sealed record BenchSettings(int Appenders, TimeSpan Duration, int Connections, int EventsPerSecond, IReadOnlyList<SqlDialect> Dialects)
+public sealed record BenchSettings(int Appenders, TimeSpan Duration, int Connections, int EventsPerSecond, IReadOnlyList<SqlDialect> Dialects, IReadOnlyList<string> Modes)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -15,6 +15,7 @@ public sealed record BenchSettings(int Appenders, TimeSpan Duration, int Connect
             TimeSpan.FromSeconds(Int("--seconds", 10, 60)),
             Int("--connections", 200, 5000),
             Int("--rate", 50, 1000),
-            dialects);
+            dialects,
+            (Value("--modes") ?? "Embedded,Cluster").Split(',', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -2,6 +2,13 @@ namespace OrderActors.Bench.Ingest;
 
 public static class Percentiles
 {
+    /// <summary>The <paramref name="p"/> quantile (0..1) in milliseconds; NaN without samples.</summary>
+    public static double At(IEnumerable<double> milliseconds, double p)
+    {
+        var sorted = milliseconds.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1))];
+    }
+
     public static string Describe(IEnumerable<double> milliseconds)
     {
         var sorted = milliseconds.Order().ToArray();

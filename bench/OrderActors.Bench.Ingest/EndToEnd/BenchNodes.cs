@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using OrderActors.MarketplaceSim;
+using OrderActors.Testing;
+
+namespace OrderActors.Bench.Ingest.EndToEnd;
+
+/// <summary>
+/// The system under test as real processes on loopback: one api-host in embedded mode (SQLite), or, in cluster
+/// mode on MariaDB, a silo plus an api-host (an Orleans client). Both are pointed at the simulator's platform APIs,
+/// with the connectors' client-side rate limits lifted (the simulator is not the platform being protected).
+/// </summary>
+public sealed class BenchNodes : IAsyncDisposable
+{
+    public const string AdminEmail = "bench-admin@example.com";
+    public const string AdminPassword = "Maple-Orbit-42-Lantern!";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
+    private BenchNodes(string baseUrl, IReadOnlyList<DotnetProcess> processes)
+    {
+        BaseUrl = baseUrl;
+        Processes = processes;
+    }
+
+    public string BaseUrl { get; }
+
+    public IReadOnlyList<DotnetProcess> Processes { get; }
+
+    public static async Task<BenchNodes> StartEmbeddedAsync(RunningSimulator simulator)
+    {
+        var env = Common(simulator);
+        env["OrderActors__Mode"] = "Embedded";
+        env["OrderActors__DataDirectory"] = Directory.CreateTempSubdirectory("oa-bench-e2e-").FullName;
+        env["OrderActors__SiloPort"] = FreePort.Next().ToString();
+        env["OrderActors__GatewayPort"] = FreePort.Next().ToString();
+        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var api = DotnetProcess.Start("api-host", RepositoryLayout.ApiHostDll, env, "--urls", baseUrl);
+        var nodes = new BenchNodes(baseUrl, [api]);
+        await api.WaitForHttpOkAsync(baseUrl + "/health/ready", StartTimeout);
+        return nodes;
+    }
+
+    public static async Task<BenchNodes> StartClusterAsync(RunningSimulator simulator, string connectionString)
+    {
+        var clusterId = $"bench-{Guid.NewGuid():N}"[..16];
+        Dictionary<string, string?> Env()
+        {
+            var env = Common(simulator);
+            env["OrderActors__Mode"] = "Cluster";
+            env["OrderActors__ClusterId"] = clusterId;
+            env["OrderActors__ServiceId"] = clusterId;
+            env["ConnectionStrings__OrderActors"] = connectionString;
+            return env;
+        }
+        var migrate = DotnetProcess.Start("migrate", RepositoryLayout.SiloDll, Env(), "migrate");
+        if (await migrate.WaitForExitAsync(StartTimeout) != 0)
+        {
+            throw migrate.Failure("migration failed");
+        }
+        var siloEnv = Env();
+        siloEnv["OrderActors__SiloPort"] = FreePort.Next().ToString();
+        siloEnv["OrderActors__GatewayPort"] = FreePort.Next().ToString();
+        siloEnv["OrderActors__AdvertisedAddress"] = "127.0.0.1";
+        var siloUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var silo = DotnetProcess.Start("silo", RepositoryLayout.SiloDll, siloEnv, "--urls", siloUrl);
+        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var api = DotnetProcess.Start("api-host", RepositoryLayout.ApiHostDll, Env(), "--urls", baseUrl);
+        var nodes = new BenchNodes(baseUrl, [silo, api]);
+        await Task.WhenAll(silo.WaitForHttpOkAsync(siloUrl + "/health/ready", StartTimeout), api.WaitForHttpOkAsync(baseUrl + "/health/ready", StartTimeout));
+        return nodes;
+    }
+
+    private static Dictionary<string, string?> Common(RunningSimulator simulator) => new()
+    {
+        ["OrderActors__Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["OrderActors__Bootstrap__AdminEmail"] = AdminEmail,
+        ["OrderActors__Bootstrap__AdminPassword"] = AdminPassword,
+        ["Serilog__MinimumLevel__Default"] = "Warning",
+        ["Marketplaces__ShopeeBaseUrl"] = simulator.ShopeeBaseUrl,
+        ["Marketplaces__LazadaApiUrl"] = simulator.LazadaApiUrl,
+        ["Marketplaces__LazadaAuthUrl"] = simulator.LazadaAuthUrl,
+        ["Marketplaces__ShopifyShopUrl"] = $"{simulator.BaseUrl}/shopify/{{shop}}",
+        ["Marketplaces__TikTokShopApiUrl"] = $"{simulator.BaseUrl}/tiktok",
+        ["Marketplaces__TikTokShopAuthUrl"] = $"{simulator.BaseUrl}/tiktok-auth",
+        ["Marketplaces__RequestsPerSecond__Shopee"] = "100000",
+        ["Marketplaces__RequestsPerSecond__Lazada"] = "100000",
+        ["Marketplaces__RequestsPerSecond__Shopify"] = "100000",
+        ["Marketplaces__RequestsPerSecond__TikTokShop"] = "100000",
+    };
+
+    /// <summary>CPU time used so far by every process of the node, and their combined working set now.</summary>
+    public (TimeSpan Cpu, long WorkingSetBytes) Sample()
+    {
+        var cpu = TimeSpan.Zero;
+        long memory = 0;
+        foreach (var node in Processes.Where(p => !p.HasExited))
+        {
+            using var process = Process.GetProcessById(node.Id);
+            process.Refresh();
+            cpu += process.TotalProcessorTime;
+            memory += process.WorkingSet64;
+        }
+        return (cpu, memory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in Processes)
+        {
+            await process.DisposeAsync();
+        }
+    }
+}
