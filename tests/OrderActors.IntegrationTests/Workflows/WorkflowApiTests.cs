@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OrderActors.ApiHost.Security;
+using OrderActors.Identity;
 using OrderActors.Workflows;
 
 namespace OrderActors.IntegrationTests.Workflows;
@@ -120,6 +122,34 @@ public sealed class WorkflowApiTests(WorkflowApiFactory factory) : IClassFixture
         var newer = await _s.WaitForInstanceAsync(second, flow, i => WorkflowScenario.Status(i) == "Completed");
         Assert.Equal(2, newer.GetProperty("version").GetInt32());
         Assert.Equal(["hold:OnHold", "$end:Completed"], WorkflowScenario.Path(newer));
+    }
+
+    [Fact]
+    public async Task Tasks_go_to_the_least_loaded_available_holder_of_the_role_in_the_identity_store()
+    {
+        const string flow = "it-identity-roles";
+        var roles = factory.Services.GetRequiredService<RoleStore>();
+        var users = factory.Services.GetRequiredService<UserStore>();
+        var unknown = await _s.Admin.PostAsJsonAsync("/api/workflows/validate", new
+        {
+            id = flow, name = "v", trigger = "OrderReceived", steps = new[] { new { id = "count", type = "ManualTask", assignedRole = "StockCounter" } },
+        });
+        Assert.Contains("Unknown role 'StockCounter'", await unknown.Content.ReadAsStringAsync());
+
+        await roles.UpsertAsync(new RoleDefinition("StockCounter", "counts stock", false, [Permissions.TasksWork]));
+        Assert.True(await users.CreateAsync("counter-b", $"counter-b-{Guid.NewGuid():N}@staff.test", "Counter B", null, ["StockCounter"]));
+        Assert.True(await users.CreateAsync("counter-a", $"counter-a-{Guid.NewGuid():N}@staff.test", "Counter A", null, ["StockCounter"]));
+        Assert.True(await users.CreateAsync("counter-0", $"counter-0-{Guid.NewGuid():N}@staff.test", "Counter off", null, ["StockCounter"]));
+        await users.SetDisabledAsync("counter-0", disabled: true);
+        await _s.CreateFlowAsync(flow, [new { id = "count", type = "ManualTask", assignedRole = "StockCounter" }]);
+
+        var first = WorkflowScenario.OpenTask(await _s.WaitForInstanceAsync(await _s.CreateOrderAsync(flow), flow, WorkflowScenario.HasOpenTask));
+        Assert.Equal("counter-a", first.GetProperty("assignee").GetString());
+        var second = WorkflowScenario.OpenTask(await _s.WaitForInstanceAsync(await _s.CreateOrderAsync(flow), flow, WorkflowScenario.HasOpenTask));
+        Assert.Equal("counter-b", second.GetProperty("assignee").GetString());
+
+        var inbox = await _s.User("counter-a", "StockCounter").GetFromJsonAsync<JsonElement>("/api/tasks");
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == first.GetProperty("id").GetString());
     }
 
     [Fact]
