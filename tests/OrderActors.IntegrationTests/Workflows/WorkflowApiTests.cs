@@ -251,6 +251,51 @@ public sealed class WorkflowApiTests(WorkflowApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task An_invoice_step_issues_a_numbered_invoice_and_compensation_voids_it()
+    {
+        const string flow = "it-invoice";
+        await _s.CreateFlowAsync(flow,
+        [
+            new { id = "bill", type = "Invoice", next = "ship" },
+            new { id = "ship", type = "Ship", autoExecute = true, onFailure = "Compensate", assignedRole = "Warehouse" },
+        ]);
+        var order = await _s.CreateOrderAsync(flow, withAddress: false);
+
+        var failed = await _s.WaitForInstanceAsync(order, flow, WorkflowScenario.HasOpenTask);
+
+        Assert.Equal(["bill:invoice", "ship:failed", "bill:compensated"], WorkflowScenario.Path(failed));
+        var reference = failed.GetProperty("history")[0].GetProperty("detail").GetString()!.Split(':');
+        Assert.Equal("invoice", reference[0]);
+        var invoice = await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/invoices/{reference[1]}");
+        Assert.Matches(@"^INV-[A-Z0-9-]+-\d{4}-\d{6}$", invoice.GetProperty("number").GetString());
+        Assert.Equal(reference[2], invoice.GetProperty("number").GetString());
+        Assert.Equal(order, invoice.GetProperty("orderId").GetGuid());
+        Assert.Equal("Voided", invoice.GetProperty("status").GetString());
+        var billing = await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/orders/{order}/billing");
+        Assert.Single(billing.GetProperty("invoices").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Accepting_an_order_starts_its_order_accepted_flow_once()
+    {
+        const string flow = "it-accepted";
+        await _s.CreateFlowAsync(flow, [new { id = "tell", type = "Notify", config = new { message = "accepted", notifyRoles = new[] { "Warehouse" } } }], trigger: "OrderAccepted");
+        var order = await _s.CreateOrderAsync(flow);
+        await _s.WaitForInstanceAsync(order, "standard-marketplace-order", WorkflowScenario.HasOpenTask);
+        Assert.DoesNotContain((await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/orders/{order}/workflows")).GetProperty("items").EnumerateArray(),
+            i => i.GetProperty("flowId").GetString() == flow);
+
+        Assert.Equal(HttpStatusCode.OK, (await _s.Admin.PostAsJsonAsync($"/api/orders/{order}/accept", new { reason = "looks fine" })).StatusCode);
+
+        var instance = await _s.WaitForInstanceAsync(order, flow, i => WorkflowScenario.Status(i) == "Completed");
+        Assert.Equal(["tell:notified", "$end:Completed"], WorkflowScenario.Path(instance));
+        Assert.Equal(HttpStatusCode.OK, (await _s.Admin.PostAsJsonAsync($"/api/orders/{order}/undo", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _s.Admin.PostAsJsonAsync($"/api/orders/{order}/accept", new { reason = "again" })).StatusCode);
+        var instances = (await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/orders/{order}/workflows")).GetProperty("items").EnumerateArray();
+        Assert.Single(instances, i => i.GetProperty("flowId").GetString() == flow);
+    }
+
+    [Fact]
     public async Task An_overdue_task_is_escalated_by_the_deadline_shards()
     {
         const string flow = "it-escalation";

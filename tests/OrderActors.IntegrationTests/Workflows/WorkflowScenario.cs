@@ -22,13 +22,13 @@ public sealed class WorkflowScenario
     public HttpClient User(string id, params string[] roles) => _factory.CreateUserClient(id, roles, Permissions.TasksWork, Permissions.OrdersRead);
 
     /// <summary>Saves a flow that applies only to orders tagged with its id, above every built-in flow.</summary>
-    public async Task<JsonElement> CreateFlowAsync(string id, object[] steps, string? appliesTo = null)
+    public async Task<JsonElement> CreateFlowAsync(string id, object[] steps, string? appliesTo = null, string trigger = "OrderReceived")
     {
         var response = await Admin.PostAsJsonAsync("/api/workflows", new
         {
             id,
             name = $"Test {id}",
-            trigger = "OrderReceived",
+            trigger,
             appliesTo = appliesTo ?? $"tags contains '{id}'",
             priority = 900,
             steps,
