@@ -35,6 +35,7 @@ public sealed class KillTestSilo : ISiloConfigurator
         silo.AddAdoNetGrainStorage(MariaDbStorage, storage => storage.UseOrderActorsDatabase(connectionString));
         silo.Services.AddKeyedSingleton<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) =>
             new FencedGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(MariaDbStorage), sp.GetRequiredService<ILocalSiloDetails>()));
+        silo.Services.AddSingleton(sp => sp.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = ClusterOrleansSetup.AdoNetInvariant;
