@@ -11,10 +11,14 @@ using OrderActors.Orders;
 using OrderActors.Workflows;
 
 // Workflow benchmark: one embedded node (the product's embedded mode: co-hosted silo, memory grain storage,
-// in-memory reminders, SQLite read model). Usage: OrderActors.Bench.Workflows [instances] [deadlines] [seconds until the first deadline]
+// in-memory reminders, SQLite read model). Usage: OrderActors.Bench.Workflows [instances] [deadlines] [seconds from
+// scheduling a deadline to its due time]. Bounded: the instance phase stops after 4 minutes, scheduling after 2.5
+// minutes and waiting for firings one minute after the last due time, so a run ends within about 8 minutes.
 var instances = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 var deadlines = args.Length > 1 ? int.Parse(args[1]) : 100_000;
-var leadSeconds = args.Length > 2 ? int.Parse(args[2]) : 60;
+var leadSeconds = args.Length > 2 ? int.Parse(args[2]) : 30;
+var instanceBudget = TimeSpan.FromMinutes(4);
+var schedulingBudget = TimeSpan.FromMinutes(2.5);
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"oa-bench-wf-{Guid.NewGuid():N}");
 var options = new OrderActorsOptions { DataDirectory = dataDirectory, SiloPort = 21111, GatewayPort = 31000 };
 
@@ -35,13 +39,16 @@ foreach (var flow in await grains.GetGrain<IFlowCatalogGrain>(0).List())
 }
 
 Console.WriteLine($"Workflows benchmark: {Environment.ProcessorCount} cores, {instances} instances, {deadlines} deadlines");
-await RunInstancesAsync(grains, instances);
-await RunDeadlinesAsync(host.Services, grains, deadlines, leadSeconds);
+var total = Stopwatch.StartNew();
+await RunInstancesAsync(grains, instances, instanceBudget);
+await RunDeadlinesAsync(host.Services, grains, deadlines, leadSeconds, schedulingBudget);
+Console.WriteLine($"total {total.Elapsed.TotalSeconds:0} s");
 await host.StopAsync();
 Directory.Delete(dataDirectory, recursive: true);
 
-static async Task RunInstancesAsync(IGrainFactory grains, int count)
+static async Task RunInstancesAsync(IGrainFactory grains, int count, TimeSpan budget)
 {
+    using var stop = new CancellationTokenSource(budget);
     var flow = new ProcessFlow
     {
         Id = "bench-four-steps",
@@ -69,25 +76,34 @@ static async Task RunInstancesAsync(IGrainFactory grains, int count)
         OrderDate = DateTimeOffset.UtcNow,
         Actor = new Actor(ActorKind.System, "bench"),
     }).ToList();
+    var setup = Stopwatch.StartNew();
     await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (o, _) => await grains.GetGrain<IOrderGrain>(o.OrderId).Upsert(o));
+    Console.WriteLine($"orders created: {orders.Count} in {setup.Elapsed.TotalSeconds:0.0} s");
 
     // Starts are kept to a bounded number in flight: every step writes the order and the instance to the
     // single-writer SQLite read model, and unbounded concurrency only queues on its write lock.
     var clock = Stopwatch.StartNew();
     var results = new WorkflowInstanceView?[orders.Count];
     var failed = 0;
-    await Parallel.ForEachAsync(Enumerable.Range(0, orders.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+    try
     {
-        try
+        await Parallel.ForEachAsync(Enumerable.Range(0, orders.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = stop.Token }, async (i, _) =>
         {
-            results[i] = await grains.GetGrain<IWorkflowInstanceGrain>(WorkflowInstanceKey.For(orders[i].OrderId, flow.Id))
-                .Start(flow, new OrderFacts { OrderId = orders[i].OrderId, Items = orders[i].Items, HasShippingAddress = true, GrandTotal = 20m, Currency = "MYR" }, false);
-        }
-        catch (TimeoutException)
-        {
-            Interlocked.Increment(ref failed);
-        }
-    });
+            try
+            {
+                results[i] = await grains.GetGrain<IWorkflowInstanceGrain>(WorkflowInstanceKey.For(orders[i].OrderId, flow.Id))
+                    .Start(flow, new OrderFacts { OrderId = orders[i].OrderId, Items = orders[i].Items, HasShippingAddress = true, GrandTotal = 20m, Currency = "MYR" }, false);
+            }
+            catch (TimeoutException)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        });
+    }
+    catch (OperationCanceledException)
+    {
+        Console.WriteLine($"instance phase stopped after its budget of {budget.TotalSeconds:0} s");
+    }
     clock.Stop();
     var views = results.OfType<WorkflowInstanceView>().ToList();
     Console.WriteLine($"instance starts timed out: {failed}");
@@ -98,8 +114,9 @@ static async Task RunInstancesAsync(IGrainFactory grains, int count)
         $"step latency p50 {Percentile(steps, 0.50):0.0} ms, p99 {Percentile(steps, 0.99):0.0} ms, max {steps[^1]:0.0} ms ({steps.Count} steps)");
 }
 
-static async Task RunDeadlinesAsync(IServiceProvider services, IGrainFactory grains, int count, int leadSeconds)
+static async Task RunDeadlinesAsync(IServiceProvider services, IGrainFactory grains, int count, int leadSeconds, TimeSpan budget)
 {
+    using var stop = new CancellationTokenSource(budget);
     var lateness = new List<double>();
     using var listener = new MeterListener();
     listener.InstrumentPublished = (instrument, l) =>
@@ -115,20 +132,38 @@ static async Task RunDeadlinesAsync(IServiceProvider services, IGrainFactory gra
     var scheduler = services.GetRequiredService<IDeadlineScheduler>();
     GC.Collect();
     var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
-    var firstDue = DateTimeOffset.UtcNow.AddSeconds(leadSeconds);
     var clock = Stopwatch.StartNew();
+    var scheduled = 0;
+    var lastDue = DateTimeOffset.UtcNow;
+    // Each deadline is due a fixed lead after it is scheduled, so lateness measures firing, not a scheduling backlog.
     // Deadlines of instances that do not exist: each firing still activates the instance grain, which ignores it.
-    await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 512 }, async (i, _) =>
-        await scheduler.ScheduleAsync($"bench|{i}", WorkflowInstanceKey.For(Guid.NewGuid(), "bench-deadlines"), firstDue.AddMilliseconds(i % 20_000)));
+    try
+    {
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 512, CancellationToken = stop.Token }, async (i, _) =>
+        {
+            var due = DateTimeOffset.UtcNow.AddSeconds(leadSeconds);
+            await scheduler.ScheduleAsync($"bench|{i}", WorkflowInstanceKey.For(Guid.NewGuid(), "bench-deadlines"), due);
+            Interlocked.Increment(ref scheduled);
+            lock (stop)
+            {
+                lastDue = due > lastDue ? due : lastDue;
+            }
+        });
+    }
+    catch (OperationCanceledException)
+    {
+        Console.WriteLine($"scheduling stopped after its budget of {budget.TotalSeconds:0} s");
+    }
     clock.Stop();
+    count = scheduled;
     var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
     var statuses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => grains.GetGrain<IDeadlineShardGrain>(i).GetStatus()));
     var reminders = await services.GetRequiredService<IReminderTable>().ReadRows(0, 0);
     Console.WriteLine($"deadlines: {statuses.Sum(s => s.Pending)} pending after scheduling {count} in {clock.Elapsed.TotalSeconds:0.0} s ({count / clock.Elapsed.TotalSeconds:0}/s); " +
         $"reminder rows {reminders.Reminders.Count}; shard state rows 64; managed memory +{(memoryAfter - memoryBefore) / 1048576.0:0} MB");
 
-    var until = DateTime.UtcNow.AddSeconds(240);
-    while (DateTime.UtcNow < until)
+    var until = lastDue.AddMinutes(1);
+    while (DateTimeOffset.UtcNow < until)
     {
         lock (lateness)
         {

@@ -13,4 +13,10 @@ public interface IWorkflowStarterGrain : IGrainWithIntegerKey
 
     /// <summary>The same, awaited; returns the key of the started (or already running) instance, or null.</summary>
     Task<string?> Start(Guid orderId, FlowTrigger trigger);
+
+    /// <summary>
+    /// Starts the ReturnRequested flow for a return (instance key <see cref="WorkflowInstanceKey.ForReturn"/>), or
+    /// answers with the instance already started for it; null when no active return flow applies.
+    /// </summary>
+    Task<string?> StartReturn(Guid orderId, ReturnFacts returnFacts);
 }

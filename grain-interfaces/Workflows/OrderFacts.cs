@@ -19,6 +19,9 @@ public sealed record OrderFacts
     [Id(10)] public IReadOnlyList<OrderItem> Items { get; init; } = [];
     [Id(11)] public bool HasShippingAddress { get; init; }
 
+    /// <summary>Set for flows triggered by a return request.</summary>
+    [Id(12)] public ReturnFacts? Return { get; init; }
+
     public static OrderFacts From(OrderDetails order) => new()
     {
         OrderId = order.Id,

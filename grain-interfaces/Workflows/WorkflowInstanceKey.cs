@@ -1,9 +1,17 @@
 namespace OrderActors.Workflows;
 
-/// <summary>Keys of instances (one per order and flow) and of their tasks.</summary>
+/// <summary>Keys of instances (one per order and flow, or one per return) and of their tasks.</summary>
 public static class WorkflowInstanceKey
 {
+    public const string ReturnSuffix = "return-request";
+
     public static string For(Guid orderId, string flowId) => $"{orderId:N}.{flowId}";
+
+    /// <summary>
+    /// The one instance of a return request, whichever ReturnRequested flow runs it: keyed by the return id, so the
+    /// return's approval gateway finds it from the return alone. Its view still names the order and the flow.
+    /// </summary>
+    public static string ForReturn(Guid returnId) => $"{returnId:N}.{ReturnSuffix}";
 
     public static string TaskId(string instanceKey, int sequence) => $"{instanceKey}.t{sequence}";
 

@@ -103,13 +103,13 @@ public sealed partial class OrderGrain(
     }
 
     public Task<OrderCommandResult> Accept(CommandContext context, string? reason) =>
-        ChangeWorkflow(context, WorkflowStatus.Accepted, reason, undoable: true);
+        StartAcceptedWorkflowsAsync(ChangeWorkflow(context, WorkflowStatus.Accepted, reason, undoable: true));
 
     public Task<OrderCommandResult> Reject(CommandContext context, string? reason) =>
         ChangeWorkflow(context, WorkflowStatus.Rejected, reason, undoable: true);
 
     public Task<OrderCommandResult> ChangeWorkflowStatus(CommandContext context, WorkflowStatus status, string? reason) =>
-        ChangeWorkflow(context, status, reason, undoable: false);
+        StartAcceptedWorkflowsAsync(ChangeWorkflow(context, status, reason, undoable: false));
 
     public Task<OrderCommandResult> ChangeStatus(CommandContext context, OrderStatus status, string? reason) =>
         ExecuteAsync(context, (order, now) =>

@@ -18,7 +18,7 @@ public static class BillingServices
         var returns = new ReturnsOptions();
         configuration.GetSection(ReturnsOptions.Section).Bind(returns);
         services.AddSingleton(returns);
-        services.AddSingleton<IReturnApprovalGateway, ThresholdReturnApprovalGateway>();
+        services.AddSingleton<IReturnApprovalGateway, WorkflowReturnApprovalGateway>();
         services.AddSingleton<IStockProjection, SqlStockProjection>();
         services.AddSingleton<StockQueries>();
         services.AddSingleton<IFileStorage>(_ => new LocalFileStorage(Path.Combine(Path.GetFullPath(options.DataDirectory), "attachments")));

@@ -14,12 +14,11 @@ namespace OrderActors.Hosting;
 /// <summary>Registrations of the workflow engine: read model (every process) and the grains' ports (silos).</summary>
 public static class WorkflowServices
 {
-    /// <summary>What every process needs: options, the role catalog and the read-model queries.</summary>
+    /// <summary>What every process needs: options, the role catalog (identity store) and the read-model queries.</summary>
     public static IServiceCollection AddOrderActorsWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<WorkflowRoleOptions>(configuration.GetSection(WorkflowRoleOptions.Section));
         services.Configure<DeadlineOptions>(configuration.GetSection(DeadlineOptions.Section));
-        services.AddSingleton<IRoleCatalog, ConfiguredRoleCatalog>();
+        services.AddSingleton<IRoleCatalog, IdentityRoleCatalog>();
         services.AddSingleton<WorkflowQueries>();
         services.AddSingleton<ITaskWorkload>(sp => sp.GetRequiredService<WorkflowQueries>());
         services.AddSingleton<IWorkflowProjection, SqlWorkflowProjection>();
@@ -32,13 +31,15 @@ public static class WorkflowServices
         var services = silo.Services;
         services.AddSingleton<IOrderGateway, OrderGateway>();
         services.AddSingleton<IShipmentGateway, RecordingShipmentGateway>();
-        services.AddSingleton<IInvoiceHook, DeferredInvoiceHook>();
+        services.AddSingleton<IInvoiceHook, BillingInvoiceHook>();
+        services.AddSingleton<IReturnDecisionGateway, ReturnDecisionGateway>();
         services.AddSingleton<IDeadlineScheduler, ShardedDeadlineScheduler>();
         services.AddSingleton<IWorkflowEventPublisher, StreamWorkflowEventPublisher>();
         services.AddSingleton(sp => new WorkflowPorts(
             sp.GetRequiredService<IOrderGateway>(),
             sp.GetRequiredService<IShipmentGateway>(),
             sp.GetRequiredService<IInvoiceHook>(),
+            sp.GetRequiredService<IReturnDecisionGateway>(),
             sp.GetRequiredService<IRoleCatalog>(),
             sp.GetRequiredService<ITaskWorkload>(),
             sp.GetRequiredService<IDeadlineScheduler>(),

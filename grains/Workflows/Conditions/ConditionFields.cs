@@ -4,7 +4,8 @@ using OrderActors.Workflows;
 namespace OrderActors.Grains.Workflows.Conditions;
 
 /// <summary>
-/// The order facts a condition may read, by name (case-insensitive). Time fields are in UTC:
+/// The order facts a condition may read, by name (case-insensitive). The <c>return…</c> fields exist only in flows
+/// triggered by a return request (elsewhere reading them is an evaluation error, which opens a manual review). Time fields are in UTC:
 /// <c>hour</c> is 0-23, <c>timeOfDay</c> is "HH:mm" text (so <c>timeOfDay &gt;= "09:30"</c> works).
 /// </summary>
 internal static class ConditionFields
@@ -23,6 +24,11 @@ internal static class ConditionFields
             ["country"] = (ConditionType.Text, (o, _) => o.Country),
             ["status"] = (ConditionType.Text, (o, _) => o.Status.ToString()),
             ["hour"] = (ConditionType.Number, (_, now) => (decimal)now.UtcDateTime.Hour),
+            ["returnValue"] = (ConditionType.Number, (o, _) => o.Return?.Value),
+            ["returnReasons"] = (ConditionType.TextList, (o, _) => o.Return?.ReasonCodes),
+            ["returnChannel"] = (ConditionType.Text, (o, _) => o.Return?.Channel),
+            ["returnAutoApproveBelow"] = (ConditionType.Number, (o, _) => o.Return?.AutoApproveBelow),
+            ["returnReviewReason"] = (ConditionType.Boolean, (o, _) => o.Return?.ReviewReason),
             ["timeOfDay"] = (ConditionType.Text, (_, now) => now.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)),
         };
 

@@ -117,6 +117,7 @@ public sealed class WorkflowEngine(InstanceState state, WorkflowPorts ports)
                 Record(step, "done", "system", "auto-executed");
                 return StepResult.GoTo(step.Next);
             case StepType.Approval:
+                await DecideReturnAsync(approved: true, step.Config.Message, "system");
                 Record(step, "approved", "system", "auto-executed");
                 return StepResult.GoTo(step.Next);
             case StepType.Packing:
@@ -182,6 +183,10 @@ public sealed class WorkflowEngine(InstanceState state, WorkflowPorts ports)
         state.Undoable.Add(new CompletedAction(step.Id, StepType.Ship, shipment.RequestId));
         Emitted.Add(new ShipmentRequested(state.Order.OrderId, shipment, Cancelled: false));
     }
+
+    /// <summary>In a flow run for a return, an approval decides the return itself.</summary>
+    private Task DecideReturnAsync(bool approved, string? reason, string actor) =>
+        state.Order.Return is { } ret ? ports.Returns.DecideAsync(ret, approved, reason, actor) : Task.CompletedTask;
 
     // ---- failures and compensation ----
 
@@ -496,6 +501,18 @@ public sealed class WorkflowEngine(InstanceState state, WorkflowPorts ports)
         }
 
         var step = Flow.Step(task.StepId)!;
+        if (task.StepType == StepType.Approval && state.Order.Return is not null)
+        {
+            try
+            {
+                await DecideReturnAsync(result.Outcome == "approved", result.Reason, actor);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                await FailStepAsync(step, ex.Message);
+                return;
+            }
+        }
         switch (task.StepType)
         {
             case StepType.ManualReview when step.Type == StepType.Branch:

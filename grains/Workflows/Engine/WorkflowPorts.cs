@@ -10,6 +10,7 @@ public sealed record WorkflowPorts(
     IOrderGateway Orders,
     IShipmentGateway Shipments,
     IInvoiceHook Invoices,
+    IReturnDecisionGateway Returns,
     IRoleCatalog Roles,
     ITaskWorkload Workload,
     IDeadlineScheduler Deadlines,

@@ -110,41 +110,45 @@ public static class BuiltInFlows
         ],
     };
 
+    /// <summary>
+    /// Approves a return automatically when it is worth less than the configured limit for its currency and every
+    /// reason is a sellable one that needs no review; otherwise customer service approves or rejects it.
+    /// </summary>
     public static ProcessFlow ReturnHandling() => new()
     {
         Id = "return-handling",
         Name = "Return handling",
-        Description = "Approve the return, receive the items, refund.",
+        Description = "Approve low-value returns with sellable reasons automatically; a person decides the others.",
         Trigger = FlowTrigger.ReturnRequested,
         Priority = 0,
         Steps =
         [
             new()
             {
+                Id = "automatic", Name = "Low value and sellable?", Type = StepType.Branch,
+                Config = new()
+                {
+                    Condition = "returnValue < returnAutoApproveBelow and not returnReviewReason and not (returnReasons contains \"damaged\" " +
+                        "or returnReasons contains \"defective\" or returnReasons contains \"not-as-described\" or returnReasons contains \"other\")",
+                    WhenTrue = "approve-automatically",
+                    WhenFalse = "approve-return",
+                },
+            },
+            new()
+            {
+                Id = "approve-automatically", Name = "Approve automatically", Type = StepType.Approval, AutoExecute = true,
+                Config = new() { Message = "low value, sellable reason" },
+            },
+            new()
+            {
                 Id = "approve-return", Name = "Approve return", Type = StepType.Approval, AssignedRole = BuiltInRoles.CustomerService,
-                Timeout = TimeSpan.FromHours(24), OnTimeout = TimeoutAction.Escalate, Next = "receive-items", OnRejected = "tell-rejected",
+                Timeout = TimeSpan.FromHours(24), OnTimeout = TimeoutAction.Escalate, EscalateToRole = BuiltInRoles.Manager, OnRejected = "tell-rejected",
                 Config = new() { Message = "Approve or reject the return request (a reason is required to reject)." },
             },
             new()
             {
                 Id = "tell-rejected", Name = "Tell customer service", Type = StepType.Notify,
-                Config = new() { Message = "Return rejected.", NotifyRoles = [BuiltInRoles.CustomerService] },
-            },
-            new()
-            {
-                Id = "receive-items", Name = "Receive returned items", Type = StepType.ManualTask, AssignedRole = BuiltInRoles.Warehouse,
-                Timeout = TimeSpan.FromDays(14), OnTimeout = TimeoutAction.Escalate, Next = "refund",
-                Config = new() { Message = "Check the returned items in." },
-            },
-            new()
-            {
-                Id = "refund", Name = "Refund", Type = StepType.Invoice, OnFailure = FailureAction.Retry, Next = "tell-billing",
-                Config = new() { InvoiceKind = "refund" },
-            },
-            new()
-            {
-                Id = "tell-billing", Name = "Tell billing", Type = StepType.Notify,
-                Config = new() { Message = "A refund was requested for a returned order.", NotifyRoles = [BuiltInRoles.Billing] },
+                Config = new() { Message = "Return rejected: tell the customer why.", NotifyRoles = [BuiltInRoles.CustomerService] },
             },
         ],
     };

@@ -26,13 +26,27 @@ public sealed class WorkflowStarterGrain(IOrderGateway orders, TimeProvider time
         }
     }
 
-    public async Task<string?> Start(Guid orderId, FlowTrigger trigger)
+    public Task<string?> Start(Guid orderId, FlowTrigger trigger) =>
+        StartAsync(orderId, trigger, null, flowId => WorkflowInstanceKey.For(orderId, flowId));
+
+    public async Task<string?> StartReturn(Guid orderId, ReturnFacts returnFacts)
+    {
+        var key = WorkflowInstanceKey.ForReturn(returnFacts.ReturnId);
+        if (await GrainFactory.GetGrain<IWorkflowInstanceGrain>(key).GetView() is not null)
+        {
+            return key;
+        }
+        return await StartAsync(orderId, FlowTrigger.ReturnRequested, returnFacts, _ => key);
+    }
+
+    private async Task<string?> StartAsync(Guid orderId, FlowTrigger trigger, ReturnFacts? returnFacts, Func<string, string> keyOf)
     {
         var order = await orders.GetFactsAsync(orderId);
         if (order is null)
         {
             return null;
         }
+        order = order with { Return = returnFacts };
         var candidates = (await GrainFactory.GetGrain<IFlowCatalogGrain>(0).List())
             .Where(f => f.Active && f.Trigger == trigger)
             .OrderByDescending(f => f.Priority)
@@ -59,7 +73,7 @@ public sealed class WorkflowStarterGrain(IOrderGateway orders, TimeProvider time
                     uncertain = true;
                 }
             }
-            var key = WorkflowInstanceKey.For(orderId, flow.Id);
+            var key = keyOf(flow.Id);
             await GrainFactory.GetGrain<IWorkflowInstanceGrain>(key).Start(flow, order, uncertain);
             return key;
         }

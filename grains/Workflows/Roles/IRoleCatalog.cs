@@ -1,8 +1,7 @@
 namespace OrderActors.Grains.Workflows.Roles;
 
 /// <summary>
-/// The roles flows may name and who holds them. The built-in implementation knows the built-in roles and
-/// configured custom roles and members; the identity store backs it once users and roles exist.
+/// The roles flows may name and who holds them, as the identity store knows them (users, roles, memberships).
 /// </summary>
 public interface IRoleCatalog
 {

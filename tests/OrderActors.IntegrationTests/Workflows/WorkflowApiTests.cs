@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OrderActors.ApiHost.Security;
+using OrderActors.Identity;
 using OrderActors.Workflows;
 
 namespace OrderActors.IntegrationTests.Workflows;
@@ -123,6 +125,34 @@ public sealed class WorkflowApiTests(WorkflowApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Tasks_go_to_the_least_loaded_available_holder_of_the_role_in_the_identity_store()
+    {
+        const string flow = "it-identity-roles";
+        var roles = factory.Services.GetRequiredService<RoleStore>();
+        var users = factory.Services.GetRequiredService<UserStore>();
+        var unknown = await _s.Admin.PostAsJsonAsync("/api/workflows/validate", new
+        {
+            id = flow, name = "v", trigger = "OrderReceived", steps = new[] { new { id = "count", type = "ManualTask", assignedRole = "StockCounter" } },
+        });
+        Assert.Contains("Unknown role 'StockCounter'", await unknown.Content.ReadAsStringAsync());
+
+        await roles.UpsertAsync(new RoleDefinition("StockCounter", "counts stock", false, [Permissions.TasksWork]));
+        Assert.True(await users.CreateAsync("counter-b", $"counter-b-{Guid.NewGuid():N}@staff.test", "Counter B", null, ["StockCounter"]));
+        Assert.True(await users.CreateAsync("counter-a", $"counter-a-{Guid.NewGuid():N}@staff.test", "Counter A", null, ["StockCounter"]));
+        Assert.True(await users.CreateAsync("counter-0", $"counter-0-{Guid.NewGuid():N}@staff.test", "Counter off", null, ["StockCounter"]));
+        await users.SetDisabledAsync("counter-0", disabled: true);
+        await _s.CreateFlowAsync(flow, [new { id = "count", type = "ManualTask", assignedRole = "StockCounter" }]);
+
+        var first = WorkflowScenario.OpenTask(await _s.WaitForInstanceAsync(await _s.CreateOrderAsync(flow), flow, WorkflowScenario.HasOpenTask));
+        Assert.Equal("counter-a", first.GetProperty("assignee").GetString());
+        var second = WorkflowScenario.OpenTask(await _s.WaitForInstanceAsync(await _s.CreateOrderAsync(flow), flow, WorkflowScenario.HasOpenTask));
+        Assert.Equal("counter-b", second.GetProperty("assignee").GetString());
+
+        var inbox = await _s.User("counter-a", "StockCounter").GetFromJsonAsync<JsonElement>("/api/tasks");
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == first.GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Of_two_concurrent_claims_exactly_one_wins()
     {
         const string flow = "it-claims";
@@ -218,6 +248,51 @@ public sealed class WorkflowApiTests(WorkflowApiFactory factory) : IClassFixture
         var history = (await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/orders/{order}")).GetProperty("history").EnumerateArray()
             .Where(h => h.GetProperty("kind").GetString() == "workflowStatus").Select(h => h.GetProperty("to").GetString()).ToList();
         Assert.Equal(["Accepted", "OnHold", "Accepted"], history);
+    }
+
+    [Fact]
+    public async Task An_invoice_step_issues_a_numbered_invoice_and_compensation_voids_it()
+    {
+        const string flow = "it-invoice";
+        await _s.CreateFlowAsync(flow,
+        [
+            new { id = "bill", type = "Invoice", next = "ship" },
+            new { id = "ship", type = "Ship", autoExecute = true, onFailure = "Compensate", assignedRole = "Warehouse" },
+        ]);
+        var order = await _s.CreateOrderAsync(flow, withAddress: false);
+
+        var failed = await _s.WaitForInstanceAsync(order, flow, WorkflowScenario.HasOpenTask);
+
+        Assert.Equal(["bill:invoice", "ship:failed", "bill:compensated"], WorkflowScenario.Path(failed));
+        var reference = failed.GetProperty("history")[0].GetProperty("detail").GetString()!.Split(':');
+        Assert.Equal("invoice", reference[0]);
+        var invoice = await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/invoices/{reference[1]}");
+        Assert.Matches(@"^INV-[A-Z0-9-]+-\d{4}-\d{6}$", invoice.GetProperty("number").GetString());
+        Assert.Equal(reference[2], invoice.GetProperty("number").GetString());
+        Assert.Equal(order, invoice.GetProperty("orderId").GetGuid());
+        Assert.Equal("Voided", invoice.GetProperty("status").GetString());
+        var billing = await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/orders/{order}/billing");
+        Assert.Single(billing.GetProperty("invoices").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Accepting_an_order_starts_its_order_accepted_flow_once()
+    {
+        const string flow = "it-accepted";
+        await _s.CreateFlowAsync(flow, [new { id = "tell", type = "Notify", config = new { message = "accepted", notifyRoles = new[] { "Warehouse" } } }], trigger: "OrderAccepted");
+        var order = await _s.CreateOrderAsync(flow);
+        await _s.WaitForInstanceAsync(order, "standard-marketplace-order", WorkflowScenario.HasOpenTask);
+        Assert.DoesNotContain((await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/orders/{order}/workflows")).GetProperty("items").EnumerateArray(),
+            i => i.GetProperty("flowId").GetString() == flow);
+
+        Assert.Equal(HttpStatusCode.OK, (await _s.Admin.PostAsJsonAsync($"/api/orders/{order}/accept", new { reason = "looks fine" })).StatusCode);
+
+        var instance = await _s.WaitForInstanceAsync(order, flow, i => WorkflowScenario.Status(i) == "Completed");
+        Assert.Equal(["tell:notified", "$end:Completed"], WorkflowScenario.Path(instance));
+        Assert.Equal(HttpStatusCode.OK, (await _s.Admin.PostAsJsonAsync($"/api/orders/{order}/undo", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _s.Admin.PostAsJsonAsync($"/api/orders/{order}/accept", new { reason = "again" })).StatusCode);
+        var instances = (await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/orders/{order}/workflows")).GetProperty("items").EnumerateArray();
+        Assert.Single(instances, i => i.GetProperty("flowId").GetString() == flow);
     }
 
     [Fact]

@@ -6,20 +6,29 @@ using OrderActors.ApiHost.Security;
 namespace OrderActors.IntegrationTests.Workflows;
 
 /// <summary>Helpers shared by the workflow API tests: flows, orders and waiting for instances, all over HTTP.</summary>
-public sealed class WorkflowScenario(WorkflowApiFactory factory)
+public sealed class WorkflowScenario
 {
-    public HttpClient Admin { get; } = factory.CreateUserClient("admin-1", ["Admin"], Permissions.All.ToArray());
+    private readonly WorkflowApiFactory _factory;
 
-    public HttpClient User(string id, params string[] roles) => factory.CreateUserClient(id, roles, Permissions.TasksWork, Permissions.OrdersRead);
+    public WorkflowScenario(WorkflowApiFactory factory)
+    {
+        _factory = factory;
+        factory.EnsureStaff();
+        Admin = factory.CreateUserClient("admin-1", ["Admin"], Permissions.All.ToArray());
+    }
+
+    public HttpClient Admin { get; }
+
+    public HttpClient User(string id, params string[] roles) => _factory.CreateUserClient(id, roles, Permissions.TasksWork, Permissions.OrdersRead);
 
     /// <summary>Saves a flow that applies only to orders tagged with its id, above every built-in flow.</summary>
-    public async Task<JsonElement> CreateFlowAsync(string id, object[] steps, string? appliesTo = null)
+    public async Task<JsonElement> CreateFlowAsync(string id, object[] steps, string? appliesTo = null, string trigger = "OrderReceived")
     {
         var response = await Admin.PostAsJsonAsync("/api/workflows", new
         {
             id,
             name = $"Test {id}",
-            trigger = "OrderReceived",
+            trigger,
             appliesTo = appliesTo ?? $"tags contains '{id}'",
             priority = 900,
             steps,

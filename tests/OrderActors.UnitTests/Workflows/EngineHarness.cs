@@ -10,11 +10,15 @@ using OrderActors.Workflows;
 namespace OrderActors.UnitTests.Workflows;
 
 /// <summary>
-/// One engine over in-memory stand-ins for the order grain, the role store and the deadline shards, with a fake
-/// clock; the shipment gateway and invoice hook are the real defaults.
+/// One engine over in-memory stand-ins for the order grain, the role store, billing, returns and the deadline shards,
+/// with a fake clock; the shipment gateway is the real default.
 /// </summary>
-internal sealed class EngineHarness : IOrderGateway, IRoleCatalog, ITaskWorkload, IDeadlineScheduler
+internal sealed class EngineHarness : IOrderGateway, IRoleCatalog, ITaskWorkload, IDeadlineScheduler, IInvoiceHook, IReturnDecisionGateway
 {
+    public List<string> Invoices { get; } = [];
+    public List<string> VoidedInvoices { get; } = [];
+    public List<(Guid ReturnId, bool Approved, string Actor)> ReturnDecisions { get; } = [];
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     public InstanceState State { get; } = new();
     public WorkflowStatus OrderStatus { get; private set; } = WorkflowStatus.New;
@@ -27,7 +31,7 @@ internal sealed class EngineHarness : IOrderGateway, IRoleCatalog, ITaskWorkload
         [BuiltInRoles.CustomerService] = ["cs-1"],
     };
 
-    public WorkflowEngine Engine() => new(State, new WorkflowPorts(this, new RecordingShipmentGateway(Clock), new DeferredInvoiceHook(), this, this, this, Clock));
+    public WorkflowEngine Engine() => new(State, new WorkflowPorts(this, new RecordingShipmentGateway(Clock), this, this, this, this, this, Clock));
 
     public static OrderFacts Order(decimal total = 100m, string? country = "MY", bool address = true) => new()
     {
@@ -69,6 +73,28 @@ internal sealed class EngineHarness : IOrderGateway, IRoleCatalog, ITaskWorkload
         OrderStatus = status;
         StatusChanges.Add(status);
         return Task.FromResult(before);
+    }
+
+    Task<string> IInvoiceHook.RequestAsync(string requestId, string kind, OrderFacts order)
+    {
+        var reference = $"{kind}:{requestId}";
+        if (!Invoices.Contains(reference))
+        {
+            Invoices.Add(reference);
+        }
+        return Task.FromResult(reference);
+    }
+
+    Task IInvoiceHook.VoidAsync(string reference, OrderFacts order)
+    {
+        VoidedInvoices.Add(reference);
+        return Task.CompletedTask;
+    }
+
+    Task IReturnDecisionGateway.DecideAsync(ReturnFacts returnFacts, bool approved, string? reason, string actorId)
+    {
+        ReturnDecisions.Add((returnFacts.ReturnId, approved, actorId));
+        return Task.CompletedTask;
     }
 
     Task<IReadOnlySet<string>> IRoleCatalog.GetRolesAsync(CancellationToken cancellationToken) =>

@@ -182,6 +182,8 @@ public sealed class WorkflowEngineTests
 
         Assert.Equal([WorkflowStatus.InProgress, WorkflowStatus.New], h.StatusChanges);
         Assert.Equal(["start:InProgress", "bill:invoice", "ship:failed", "bill:compensated", "start:compensated"], h.Path);
+        Assert.Single(h.Invoices);
+        Assert.Equal(h.Invoices, h.VoidedInvoices);
         var task = h.OpenTask;
         Assert.Equal(StepType.ManualIntervention, task.StepType);
         Assert.Contains("shipping address", task.Message);
