@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,6 +43,12 @@ public static class ReadModelSeeder
             int.Parse(Value("--writers", "2")));
     }
 
+    private static TableRows SortedByKey(TableRows table) => table with
+    {
+        Rows = table.Rows.OrderBy(r => Convert.ToString(r[0], CultureInfo.InvariantCulture), StringComparer.Ordinal)
+            .ThenBy(r => r[1] is int n ? n.ToString("D6", CultureInfo.InvariantCulture) : Convert.ToString(r[1], CultureInfo.InvariantCulture), StringComparer.Ordinal).ToList(),
+    };
+
     /// <summary>Migrates the database if needed, then inserts the orders; refuses when the first generated order is already there.</summary>
     public static async Task<TimeSpan> SeedAsync(Options options, CancellationToken ct = default)
     {
@@ -55,6 +63,50 @@ public static class ReadModelSeeder
             }
         }
 
+        // Into empty tables, the secondary indexes are dropped for the load and rebuilt from sorted data afterwards
+        // (always, even when the load fails, so the schema ends as the migrations left it).
+        var dropped = new List<SecondaryIndexes>();
+        await using var admin = new MySqlConnection(options.ConnectionString);
+        await admin.OpenAsync(ct);
+        if (await admin.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM (SELECT 1 FROM orders LIMIT 1) x") == 0)
+        {
+            foreach (var table in new[] { "orders", "order_items", "order_status_history", "order_search_terms" })
+            {
+                var indexes = await SecondaryIndexes.ReadAsync(admin, table);
+                await indexes.DropAsync(admin);
+                dropped.Add(indexes);
+            }
+        }
+        // A stop signal (Ctrl+C, SIGTERM) cancels the load instead of ending the process, so the indexes still come back.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        try
+        {
+            return await LoadAsync(options, stop.Token);
+        }
+        finally
+        {
+            var rebuild = Stopwatch.StartNew();
+            foreach (var indexes in dropped)
+            {
+                await indexes.RestoreAsync(admin);
+            }
+            if (dropped.Count > 0)
+            {
+                Report.Line($"Rebuilt the secondary indexes in {rebuild.Elapsed.TotalSeconds:N0} s");
+            }
+            await admin.ExecuteAsync("ANALYZE TABLE orders, order_items, order_search_terms, order_stats_hourly, order_stats_daily, order_stats_hour_platform", commandTimeout: 600);
+        }
+    }
+
+    private static async Task<TimeSpan> LoadAsync(Options options, CancellationToken ct)
+    {
         Report.Line($"Seeding {options.Rows:N0} orders (seed {options.Seed}, {options.Start:yyyy-MM-dd} + {options.Span.TotalDays} days), batches of {options.BatchSize}, {options.Writers} writers");
         var watch = Stopwatch.StartNew();
         var batches = Channel.CreateBounded<OrderDetails[]>(options.Writers * 2);
@@ -75,7 +127,9 @@ public static class ReadModelSeeder
             await connection.ExecuteAsync("SET SESSION sql_mode = REPLACE(@@sql_mode, 'NO_BACKSLASH_ESCAPES', ''), unique_checks = 0, foreign_key_checks = 0");
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                var tables = NewOrderRows.For(batch, SqlDialect.MySql).Concat(NewOrderRows.MySqlStats(NewOrderRows.StatsDeltas(batch))).ToList();
+                // Rows in primary-key order, so each statement fills neighbouring pages.
+                var tables = NewOrderRows.For(batch, SqlDialect.MySql).Select(SortedByKey)
+                    .Concat(NewOrderRows.MySqlStats(NewOrderRows.StatsDeltas(batch))).ToList();
                 for (var attempt = 1; ; attempt++)
                 {
                     try
@@ -101,10 +155,6 @@ public static class ReadModelSeeder
             }
         }, ct)).ToList();
         await Task.WhenAll(writers.Append(producer));
-        await using (var c = await database.OpenAsync(ct))
-        {
-            await c.ExecuteAsync(new CommandDefinition("ANALYZE TABLE orders, order_items, order_search_terms, order_stats_hourly, order_stats_daily, order_stats_hour_platform", commandTimeout: 600, cancellationToken: ct));
-        }
         Report.Line($"Seeded {options.Rows:N0} orders in {watch.Elapsed.TotalSeconds:N0} s ({options.Rows / watch.Elapsed.TotalSeconds:N0} orders/s)");
         return watch.Elapsed;
     }

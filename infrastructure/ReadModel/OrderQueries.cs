@@ -67,7 +67,7 @@ public sealed class OrderQueries(ReadModelDatabase database, int rareWordTerms =
             foreach (var word in words)
             {
                 sizes.Add((word, await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    $"SELECT COUNT(*) FROM (SELECT 1 FROM order_search_terms WHERE term >= @term AND term < @termEnd LIMIT {rareWordTerms + 1}) c",
+                    $"SELECT COUNT(*) FROM (SELECT 1 FROM order_search_terms WHERE term >= @term AND term < @termEnd LIMIT {(long)rareWordTerms + 1}) c",
                     new { term = word, termEnd = SearchTerms.UpperBound(word) }, cancellationToken: ct))));
             }
             if (sizes.Any(s => s.Terms == 0))
@@ -86,7 +86,7 @@ public sealed class OrderQueries(ReadModelDatabase database, int rareWordTerms =
     private async Task<List<SummaryRow>> ReadByDayWindowsAsync(DbConnection connection, OrderListQuery query, IReadOnlyList<string> words, int take, CancellationToken ct)
     {
         var bounds = await connection.QuerySingleAsync<(object? First, object? Last)>(new CommandDefinition(
-            "SELECT MIN(order_date), MAX(order_date) FROM orders", cancellationToken: ct));
+            "SELECT (SELECT MIN(order_date) FROM orders), (SELECT MAX(order_date) FROM orders)", cancellationToken: ct));
         if (bounds.First is null or DBNull || bounds.Last is null or DBNull)
         {
             return [];
