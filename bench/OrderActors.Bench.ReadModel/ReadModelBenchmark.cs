@@ -24,47 +24,46 @@ public static class ReadModelBenchmark
 {
     public static async Task Main(string[] args)
     {
-        // Usage: dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- [orders] [iterations] [upserts]
-        var orderCount = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
-        var iterations = args.Length > 1 ? int.Parse(args[1]) : 300;
-        var upserts = args.Length > 2 ? int.Parse(args[2]) : 20_000;
+        // Usage: dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- [orders] [iterations] [upserts] [--adonet]
+        //        dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- seed --rows N --connection "..."
+        if (args.Length > 0 && args[0] == "seed")
+        {
+            await ReadModelSeeder.SeedAsync(ReadModelSeeder.Parse(args));
+            return;
+        }
+        var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var orderCount = positional.Length > 0 ? int.Parse(positional[0]) : 1_000_000;
+        var iterations = positional.Length > 1 ? int.Parse(positional[1]) : 300;
+        var upserts = positional.Length > 2 ? int.Parse(positional[2]) : 20_000;
+        var existing = Array.IndexOf(args, "--connection") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var span = TimeSpan.FromDays(35);
-        Report.Line($"Read-model benchmark: {orderCount:N0} orders, {iterations} iterations per query, {upserts:N0} grain upserts; {Environment.ProcessorCount} cores");
+        Report.Line($"Read-model benchmark: {orderCount:N0} orders, {iterations} iterations per query, {upserts:N0} grain upserts; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
 
-        var server = await MariaDbServer.GetSharedAsync();
-        var connectionString = new MySqlConnector.MySqlConnectionStringBuilder(await server.CreateDatabaseAsync("bench")) { MaximumPoolSize = 200 }.ConnectionString;
+        string connectionString;
+        if (existing is not null)
+        {
+            // A database already seeded with `seed` (same generator, seed 42, 2026-01-01 + 35 days): measure only.
+            connectionString = new MySqlConnector.MySqlConnectionStringBuilder(existing) { MaximumPoolSize = 200 }.ConnectionString;
+        }
+        else
+        {
+            var server = await MariaDbServer.GetSharedAsync();
+            connectionString = new MySqlConnector.MySqlConnectionStringBuilder(await server.CreateDatabaseAsync("bench")) { MaximumPoolSize = 200 }.ConnectionString;
+            await using var c = new MySqlConnector.MySqlConnection(connectionString);
+            await c.OpenAsync();
+            // A production-like buffer pool for a 1M-order read model.
+            await c.ExecuteAsync("SET GLOBAL innodb_buffer_pool_size = 2147483648");
+            await ReadModelSeeder.SeedAsync(new ReadModelSeeder.Options(orderCount, connectionString, 42, start, span, 2000, 2));
+        }
         var database = new ReadModelDatabase(SqlDialect.MySql, connectionString);
         await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
         await using (var c = await database.OpenAsync())
         {
-            // A production-like buffer pool for a 1M-order read model; the load runs with relaxed redo flushing,
-            // the measurements with full durability (innodb_flush_log_at_trx_commit=1), as reported below.
-            await c.ExecuteAsync("SET GLOBAL innodb_buffer_pool_size = 2147483648");
-            await c.ExecuteAsync("SET GLOBAL innodb_flush_log_at_trx_commit = 2");
-            Report.Line("MariaDB " + await c.ExecuteScalarAsync<string>("SELECT VERSION()") + ", innodb_buffer_pool_size=" +
-                        await c.ExecuteScalarAsync<long>("SELECT @@innodb_buffer_pool_size") / 1024 / 1024 + " MiB (load with innodb_flush_log_at_trx_commit=2, measure with 1)");
-        }
-
-        // 1. Load through the projection's batch path, two loaders in parallel.
-        var projection = new SqlOrderProjection(database);
-        var loadWatch = Stopwatch.StartNew();
-        var loaded = 0;
-        await Parallel.ForEachAsync(SyntheticOrders.Generate(orderCount, seed: 42, start, span).Chunk(2000), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (batch, ct) =>
-        {
-            await projection.ProjectManyAsync(batch, ct);
-            var done = Interlocked.Add(ref loaded, batch.Length);
-            if (done % 100_000 < batch.Length)
-            {
-        Report.Line($"  loaded {done:N0} orders, {done / loadWatch.Elapsed.TotalSeconds:N0} orders/s");
-            }
-        });
-        Report.Line($"Loaded {orderCount:N0} orders in {loadWatch.Elapsed.TotalSeconds:N0} s ({orderCount / loadWatch.Elapsed.TotalSeconds:N0} orders/s)");
-        await using (var c = await database.OpenAsync())
-        {
-            await c.ExecuteAsync("SET GLOBAL innodb_flush_log_at_trx_commit = 1");
-            await c.ExecuteAsync("ANALYZE TABLE orders, order_items, order_search_terms, order_stats_hourly", commandTimeout: 600);
-            Report.Line($"order_search_terms rows: {await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM order_search_terms"):N0}");
+            Report.Line("MariaDB " + await c.ExecuteScalarAsync<string>("SELECT VERSION()") +
+                        $", innodb_buffer_pool_size={await c.ExecuteScalarAsync<long>("SELECT @@innodb_buffer_pool_size") / 1024 / 1024} MiB" +
+                        $", innodb_flush_log_at_trx_commit={await c.ExecuteScalarAsync<long>("SELECT @@innodb_flush_log_at_trx_commit")}" +
+                        $"; orders {await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM orders"):N0}, search terms {await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM order_search_terms"):N0}");
         }
 
         // 2. The api-host on Kestrel with this read model.
@@ -73,7 +72,7 @@ public static class ReadModelBenchmark
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var (token, _) = factory.Services.GetRequiredService<TokenIssuer>().Issue("bench", "Benchmark", [Permissions.OrdersRead, Permissions.OrdersWrite]);
+        var token = await BenchUser.SignInAsync(factory.Services, [Permissions.OrdersRead, Permissions.OrdersWrite]);
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
@@ -140,6 +139,17 @@ public static class ReadModelBenchmark
             var to = start.AddDays(7 + i % 28);
             await statistics.GetAsync(to.AddDays(-7), to, null);
         }));
+        // Where the HTTP time goes besides the query: the per-request session check and the JSON of a 50-row page.
+        var sessionCheck = factory.Services.GetRequiredService<OrderActors.Identity.UserStore>();
+        var sessionId = BenchUser.SessionOf(token);
+        results.Add(await Latency.MeasureAsync("per-request session check (3 queries) direct", 30, iterations, async _ => await sessionCheck.GetAccessStateAsync(BenchUser.Id, sessionId)));
+        var samplePage = await queries.ListAsync(FirstPage(0));
+        var json = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        results.Add(await Latency.MeasureAsync("JSON of a 50-row page (serialize only)", 30, iterations, _ =>
+        {
+            JsonSerializer.SerializeToUtf8Bytes(samplePage, json);
+            return Task.CompletedTask;
+        }));
         var page = await http.GetFromJsonAsync<JsonElement>(Url(FirstPage(0)));
         Report.Line($"sanity: first page returned {page.GetProperty("items").GetArrayLength()} rows, next={(page.GetProperty("next").ValueKind == JsonValueKind.Null ? "null" : "cursor")}");
 
@@ -160,7 +170,7 @@ public static class ReadModelBenchmark
             await UpsertThroughputAsync("cluster silo, MariaDB grain storage (ADO.NET)", siloHost.Services.GetRequiredService<IClusterClient>(), 2000);
             await siloHost.StopAsync();
         }
-        Report.Line("done");
+        Report.Line($"done; load average {LoadAverage()}");
 
         async Task UpsertThroughputAsync(string label, IClusterClient grains, int seedBase)
         {
@@ -188,4 +198,7 @@ public static class ReadModelBenchmark
         }
 
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
