@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OrderActors.BrowserTests.Infrastructure;
 using OrderActors.Testing;
@@ -30,6 +31,7 @@ public sealed class WorkDashboardTests(DashboardHost host)
 
         // The order starts the flow; its packing task reaches the open inbox through the event feed, without a reload.
         var orderId = await CreateOrderAsync(account, $"PACK-{tag}");
+        await WaitForOpenPackingTaskAsync(orderId);
         var row = page.Locator($"[data-testid=inbox-row][data-order-id='{orderId}']");
         await Assertions.Expect(row).ToBeVisibleAsync(Live);
         await Assertions.Expect(row).ToContainTextAsync("Pack the order");
@@ -98,7 +100,7 @@ public sealed class WorkDashboardTests(DashboardHost host)
         await page.WaitForURLAsync(url => url.EndsWith("/workflows/new", StringComparison.Ordinal));
         await DashboardHost.WaitForLiveAsync(page);
         await CommitAsync(page.GetByLabel("Id (letters, digits, dashes)"), id);
-        await CommitAsync(page.GetByLabel("Name", new() { Exact = true }), "Browser branch flow");
+        await CommitAsync(page.GetByTestId("flow-name"), "Browser branch flow");
         await page.GetByLabel("Applies to orders where (empty: every order)").FillAsync("account == \"browser-flow-only\"");
 
         // A branch after the first step: the validator asks for its condition and its yes-step.
@@ -157,15 +159,17 @@ public sealed class WorkDashboardTests(DashboardHost host)
         await page.GotoAsync("/workflows");
         await DashboardHost.WaitForLiveAsync(page);
         var row = page.Locator($"[data-testid=flow-row][data-flow-id='{id}']");
-        await Assertions.Expect(row.GetByTestId("flow-active")).ToHaveTextAsync("Inactive");
+        await Assertions.Expect(row.GetByTestId("flow-active")).ToHaveTextAsync(Chip("Inactive"));
         await row.GetByTestId("flow-toggle").ClickAsync();
-        await Assertions.Expect(row.GetByTestId("flow-active")).ToHaveTextAsync("Active");
+        await Assertions.Expect(row.GetByTestId("flow-active")).ToHaveTextAsync(Chip("Active"));
         Assert.True(await ActiveAsync(id));
         await row.GetByTestId("flow-toggle").ClickAsync();
-        await Assertions.Expect(row.GetByTestId("flow-active")).ToHaveTextAsync("Inactive");
+        await Assertions.Expect(row.GetByTestId("flow-active")).ToHaveTextAsync(Chip("Inactive"));
         Assert.False(await ActiveAsync(id));
         await page.Context.CloseAsync();
     }
+
+    private static Regex Chip(string text) => new($"^\\s*{text}\\s*$");
 
     private static async Task WedgeScanAsync(IPage page, string code)
     {
@@ -178,6 +182,25 @@ public sealed class WorkDashboardTests(DashboardHost host)
     {
         await field.FillAsync(value);
         await field.PressAsync("Tab");
+    }
+
+    /// <summary>Waits until the engine opened the packing task and the API's inbox lists it (so a UI failure is the UI's).</summary>
+    private async Task WaitForOpenPackingTaskAsync(Guid orderId)
+    {
+        var workflows = "";
+        try
+        {
+            await Poll.UntilAsync(async () =>
+            {
+                workflows = await host.Api.GetStringAsync($"/api/orders/{orderId}/workflows");
+                var inbox = await host.Api.GetStringAsync("/api/tasks");
+                return inbox.Contains(orderId.ToString(), StringComparison.OrdinalIgnoreCase);
+            }, found => found, Eventually);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; workflows of the order: {workflows}", ex);
+        }
     }
 
     private async Task<bool> ActiveAsync(string id)
