@@ -24,8 +24,19 @@ public sealed record FeedAudience(
         user.FindAll(RoleClaim).Concat(user.FindAll(ClaimTypes.Role)).Select(c => c.Value).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase),
         []);
 
-    /// <summary>May this caller read the event at all? Checked before any narrowing, on every path out.</summary>
-    public bool MayRead(FeedEvent e) => Permissions.Contains(e.RequiredPermission);
+    /// <summary>
+    /// May this caller read the event at all? Checked before any narrowing, on every path out. Beyond the event's
+    /// permission, a task event is only for its assignee, holders of one of its roles, and task overseers
+    /// (<c>workflows.manage</c>), as with the task endpoints.
+    /// </summary>
+    public bool MayRead(FeedEvent e) =>
+        Permissions.Contains(e.RequiredPermission) && (!FeedEventTypes.IsTaskEvent(e.Type) || MayReadTask(e));
+
+    private bool MayReadTask(FeedEvent e) =>
+        Permissions.Contains(Security.Permissions.WorkflowsManage)
+        || (UserId is not null && string.Equals(e.AssigneeUserId, UserId, StringComparison.Ordinal))
+        || (e.Role is not null && Roles.Contains(e.Role))
+        || e.Roles.Any(Roles.Contains);
 
     public bool Wants(FeedEvent e) => MayRead(e) && (Subscriptions.IsEmpty || Subscriptions.Any(s => s.Matches(e, UserId)));
 }
@@ -38,7 +49,8 @@ public sealed record FeedSubscription(FeedSubscriptionKind Kind, string Value)
         FeedSubscriptionKind.Platform => string.Equals(e.Platform, Value, StringComparison.OrdinalIgnoreCase),
         FeedSubscriptionKind.Order => e.OrderId is { } id && id.ToString("D") == Value,
         FeedSubscriptionKind.OwnTasks => userId is not null && e.AssigneeUserId == userId,
-        FeedSubscriptionKind.RoleTasks => string.Equals(e.Role, Value, StringComparison.OrdinalIgnoreCase),
+        FeedSubscriptionKind.RoleTasks => string.Equals(e.Role, Value, StringComparison.OrdinalIgnoreCase)
+            || e.Roles.Contains(Value, StringComparer.OrdinalIgnoreCase),
         _ => false,
     };
 }

@@ -16,7 +16,8 @@ public sealed record FeedMessage(
     Guid? OrderId,
     string? AssigneeUserId,
     string? Role,
-    JsonElement Payload)
+    JsonElement Payload,
+    IReadOnlyList<string> Roles)
 {
     // The relay hands the same event instance to every connection: build its message (and parse its payload) once.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FeedEvent, FeedMessage> Built = [];
@@ -24,7 +25,7 @@ public sealed record FeedMessage(
     public static FeedMessage For(FeedEvent e) => Built.GetValue(e, From);
 
     public static FeedMessage From(FeedEvent e) => new(
-        e.Position, e.Type, e.EventId, e.OccurredAt, e.Platform, e.OrderId, e.AssigneeUserId, e.Role, ParsePayload(e.Payload));
+        e.Position, e.Type, e.EventId, e.OccurredAt, e.Platform, e.OrderId, e.AssigneeUserId, e.Role, ParsePayload(e.Payload), e.Roles);
 
     public static JsonElement ParsePayload(string payload)
     {

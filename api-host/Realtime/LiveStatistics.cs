@@ -7,13 +7,15 @@ using OrderActors.Statistics;
 namespace OrderActors.ApiHost.Realtime;
 
 /// <summary>
-/// Pushes <c>StatsChanged</c> to this host's connections that may read orders, when the counters change: recounted
+/// Pushes <c>StatsChanged</c> to this host's connections that may read orders, when the counters change (orders by
+/// platform and status; open tasks, which task events open and close): recounted
 /// at most once per <see cref="EventFeedOptions.StatsThrottle"/> after feed events, and every
 /// <see cref="EventFeedOptions.StatsRefreshInterval"/> for changes that raise none. One query per host, not per client.
 /// </summary>
 public sealed class LiveStatistics(
     FeedRelay relay,
     OrderCounterQueries queries,
+    TaskCounterQueries taskQueries,
     IHubContext<OrdersHub> hub,
     IOptions<EventFeedOptions> options,
     TimeProvider time,
@@ -24,7 +26,7 @@ public sealed class LiveStatistics(
 
     /// <summary>The latest counters, counted now when none were counted yet.</summary>
     public async Task<StatsMessage> CurrentAsync(CancellationToken cancellationToken) =>
-        _current ?? StatsMessage.From(await queries.TodayAsync(cancellationToken), relay.Position);
+        _current ?? StatsMessage.From(await queries.TodayAsync(cancellationToken), await taskQueries.OpenAsync(cancellationToken), relay.Position);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -62,12 +64,14 @@ public sealed class LiveStatistics(
         {
             var position = relay.Position;
             var counters = await queries.TodayAsync(ct);
+            var tasks = await taskQueries.OpenAsync(ct);
             var previous = _current;
-            if (previous is not null && counters.Date == previous.Date && counters.ByPlatformAndStatus.SequenceEqual(previous.ByPlatformAndStatus))
+            if (previous is not null && counters.Date == previous.Date && counters.ByPlatformAndStatus.SequenceEqual(previous.ByPlatformAndStatus)
+                && tasks.SameAs(previous.Tasks))
             {
                 return;
             }
-            var message = StatsMessage.From(counters, position);
+            var message = StatsMessage.From(counters, tasks, position);
             _current = message;
             var readers = relay.Connections.Where(c => c.Audience.Permissions.Contains(Permissions.OrdersRead)).Select(c => c.ConnectionId).ToList();
             if (readers.Count > 0)

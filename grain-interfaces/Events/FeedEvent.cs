@@ -35,4 +35,10 @@ public sealed record FeedEvent
 
     /// <summary>The global position, assigned by the feed when the event is appended; 0 before that.</summary>
     [Id(9)] public long Position { get; init; }
+
+    /// <summary>
+    /// Every role whose holders may act on the task (the step's role, then an escalation role); for a task event
+    /// they, its assignee and task overseers are the only readers. <see cref="Role"/> is the first of them.
+    /// </summary>
+    [Id(10)] public IReadOnlyList<string> Roles { get; init; } = [];
 }

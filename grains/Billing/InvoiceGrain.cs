@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OrderActors.Billing;
+using OrderActors.Events;
+using OrderActors.Grains.Events;
 using OrderActors.Orders;
 
 namespace OrderActors.Grains.Billing;
@@ -16,14 +18,19 @@ public sealed class InvoiceGrain(
 {
     private static readonly JsonSerializerOptions FormJson = new(JsonSerializerDefaults.Web);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private FeedOutboxDrain<BillingEvent>? _feed;
+
+    private FeedOutboxDrain<BillingEvent> Feed =>
+        _feed ??= new(this, GrainFactory, () => state.State.Outbox, FeedEvents.FromBillingEvent, () => state.WriteStateAsync(), logger);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Invoice is { } invoice)
         {
             ScheduleFollowUp();
-            return TryProjectAsync(invoice);
+            await Feed.DrainAsync();
+            await TryProjectAsync(invoice);
         }
-        return Task.CompletedTask;
     }
 
     public Task<InvoiceDetails?> GetDetails() => Task.FromResult(state.State.Invoice);
@@ -62,6 +69,7 @@ public sealed class InvoiceGrain(
             Currency = invoice.Currency,
         });
         await state.WriteStateAsync();
+        await Feed.DrainAsync();
         if (options.ExternalBillingConfigured)
         {
             // Durably queued before anything can be lost; the first attempt follows right away.
@@ -136,6 +144,7 @@ public sealed class InvoiceGrain(
             Currency = invoice.Currency,
         });
         await state.WriteStateAsync();
+        await Feed.DrainAsync();
         await TryProjectAsync(updated);
         return new InvoiceCommandResult(InvoiceCommandOutcome.Applied, updated, payment.Id);
     }

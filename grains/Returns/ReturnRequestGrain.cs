@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrderActors.Billing;
+using OrderActors.Events;
+using OrderActors.Grains.Events;
 using OrderActors.Grains.Billing;
 using OrderActors.Orders;
 using OrderActors.Returns;
@@ -27,8 +29,14 @@ public sealed class ReturnRequestGrain(
         [ReturnStatus.Inspected] = [ReturnStatus.Completed],
     };
 
+    private FeedOutboxDrain<ReturnEvent>? _feed;
+
+    private FeedOutboxDrain<ReturnEvent> Feed =>
+        _feed ??= new(this, GrainFactory, () => state.State.Outbox, FeedEvents.FromReturnEvent, () => state.WriteStateAsync(), logger);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await Feed.DrainAsync();
         if (state.State.Return is { Status: ReturnStatus.Requested } && !state.State.ApprovalRequested)
         {
             await RequestApprovalAsync();
@@ -125,6 +133,7 @@ public sealed class ReturnRequestGrain(
         });
         await state.WriteStateAsync();
         await RequestApprovalAsync();
+        await Feed.DrainAsync();
         return new ReturnCommandResult(ReturnCommandOutcome.Applied, state.State.Return);
     }
 
@@ -264,6 +273,7 @@ public sealed class ReturnRequestGrain(
             Reason = reason,
         });
         await state.WriteStateAsync();
+        await Feed.DrainAsync();
         return new ReturnCommandResult(ReturnCommandOutcome.Applied, updated);
     }
 

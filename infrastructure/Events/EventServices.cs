@@ -13,6 +13,7 @@ public static class EventServices
         services.Configure<EventFeedOptions>(configuration.GetSection(EventFeedOptions.Section));
         services.AddSingleton<IEventLog, SqlEventLog>();
         services.AddSingleton<Statistics.OrderCounterQueries>();
+        services.AddSingleton<Statistics.TaskCounterQueries>();
         services.AddSingleton<INotificationStore, SqlNotificationStore>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Text;
+using System.Text.Json;
 using Dapper;
 using OrderActors.Database;
 
@@ -10,7 +11,7 @@ namespace OrderActors.Events;
 public sealed class SqlEventLog(ReadModelDatabase database) : IEventLog
 {
     private const string Columns =
-        "position, event_id, type, occurred_at, recorded_at, required_permission, platform, order_id, assignee_user_id, role, payload";
+        "position, event_id, type, occurred_at, recorded_at, required_permission, platform, order_id, assignee_user_id, role, payload, roles";
 
     // Rows per INSERT statement; keeps every statement well under both dialects' parameter limits.
     private const int RowsPerInsert = 200;
@@ -114,7 +115,7 @@ public sealed class SqlEventLog(ReadModelDatabase database) : IEventLog
         {
             var e = rows[i];
             sql.Append(i == 0 ? "" : ", ")
-                .Append($"(@p{i}, @id{i}, @t{i}, @o{i}, @r{i}, @perm{i}, @pl{i}, @ord{i}, @u{i}, @role{i}, @pay{i})");
+                .Append($"(@p{i}, @id{i}, @t{i}, @o{i}, @r{i}, @perm{i}, @pl{i}, @ord{i}, @u{i}, @role{i}, @pay{i}, @roles{i})");
             parameters.Add($"p{i}", e.Position);
             parameters.Add($"id{i}", e.EventId.ToString("D"));
             parameters.Add($"t{i}", e.Type);
@@ -126,6 +127,7 @@ public sealed class SqlEventLog(ReadModelDatabase database) : IEventLog
             parameters.Add($"u{i}", e.AssigneeUserId);
             parameters.Add($"role{i}", e.Role);
             parameters.Add($"pay{i}", e.Payload);
+            parameters.Add($"roles{i}", e.Roles.Count == 0 ? null : JsonSerializer.Serialize(e.Roles));
         }
         await connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: ct));
     }
@@ -142,6 +144,7 @@ public sealed class SqlEventLog(ReadModelDatabase database) : IEventLog
         AssigneeUserId = reader.IsDBNull(8) ? null : reader.GetString(8),
         Role = reader.IsDBNull(9) ? null : reader.GetString(9),
         Payload = reader.GetString(10),
+        Roles = reader.IsDBNull(11) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(11)) ?? [],
     };
 
     // MySqlConnector reads CHAR(36) as a Guid; SQLite returns the text.

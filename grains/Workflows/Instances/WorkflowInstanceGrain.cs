@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using OrderActors.Events;
+using OrderActors.Grains.Events;
 using OrderActors.Grains.Workflows.Engine;
 using OrderActors.Workflows;
 
@@ -13,7 +15,11 @@ public sealed class WorkflowInstanceGrain(
     TimeProvider time,
     ILogger<WorkflowInstanceGrain> logger) : Grain, IWorkflowInstanceGrain
 {
+    private EventOutbox<InstanceGrainState>? _feed;
+
     private InstanceState Instance => state.State.Instance;
+
+    private EventOutbox<InstanceGrainState> Feed => _feed ??= new(this, state, GrainFactory, logger);
 
     private bool Started => Instance.Flow is not null;
 
@@ -91,6 +97,7 @@ public sealed class WorkflowInstanceGrain(
         Instance.Revision++;
         Instance.UpdatedAt = time.GetUtcNow();
         state.State.Outbox.AddRange(engine.Emitted);
+        RecordFeedEvents(engine);
         await state.WriteStateAsync();
         await AfterWriteAsync();
     }
@@ -106,6 +113,8 @@ public sealed class WorkflowInstanceGrain(
             // The state is durable; the next change or activation projects again.
             logger.LogWarning(ex, "Projecting workflow instance {Key} revision {Revision} failed", Instance.Key, Instance.Revision);
         }
+        // Task events reach the durable feed from the stored outbox (retried by timer and on activation).
+        await Feed.FlushAsync();
         if (state.State.Outbox.Count == 0)
         {
             return;
@@ -119,6 +128,24 @@ public sealed class WorkflowInstanceGrain(
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Publishing {Count} workflow events of {Key} failed; kept for the next attempt", state.State.Outbox.Count, Instance.Key);
+        }
+    }
+
+    private void RecordFeedEvents(WorkflowEngine engine)
+    {
+        for (var i = 0; i < engine.Emitted.Count; i++)
+        {
+            var emitted = engine.Emitted[i];
+            var task = emitted switch
+            {
+                WorkflowTaskAssigned a => engine.FindTask(a.TaskId),
+                WorkflowTaskCompleted c => engine.FindTask(c.TaskId),
+                _ => null,
+            };
+            if (FeedEvents.FromWorkflowEvent(emitted, task, Instance.Order, Instance.Key, Instance.Revision, i) is { } feedEvent)
+            {
+                Feed.Record(feedEvent);
+            }
         }
     }
 }

@@ -22,7 +22,8 @@ public sealed class FeedListener : IAsyncDisposable
     public static readonly string[] EventTypes =
     [
         FeedEventTypes.OrderReceived, FeedEventTypes.OrderStatusChanged, FeedEventTypes.WorkflowTaskAssigned,
-        FeedEventTypes.WorkflowTaskCompleted, FeedEventTypes.ReturnRequested, FeedEventTypes.AccountSyncFailed,
+        FeedEventTypes.WorkflowTaskCompleted, FeedEventTypes.ReturnRequested, FeedEventTypes.ReturnStatusChanged,
+        FeedEventTypes.InvoiceIssued, FeedEventTypes.PaymentRecorded, FeedEventTypes.AccountSyncFailed,
         FeedEventTypes.StatsChanged,
     ];
 
@@ -63,6 +64,48 @@ public sealed class FeedListener : IAsyncDisposable
         var listener = new FeedListener(connection);
         await connection.StartAsync();
         return listener;
+    }
+
+    /// <summary>Connects as a browser signed in to the dashboard does: with its auth cookie and no token.</summary>
+    public static async Task<FeedListener> ConnectWithCookieAsync<TEntry>(WebApplicationFactory<TEntry> factory, string cookie)
+        where TEntry : class
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(factory.Server.BaseAddress, OrdersHub.Route), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.WebSocketFactory = async (context, ct) =>
+                {
+                    var client = factory.Server.CreateWebSocketClient();
+                    client.ConfigureRequest = request => request.Headers.Cookie = cookie;
+                    return await client.ConnectAsync(context.Uri, ct);
+                };
+            })
+            .Build();
+        var listener = new FeedListener(connection);
+        await connection.StartAsync();
+        return listener;
+    }
+
+    /// <summary>Stats messages received, in arrival order.</summary>
+    public IReadOnlyList<JsonElement> Stats => _received.Where(r => r.Method == FeedEventTypes.StatsChanged).Select(r => r.Message).ToList();
+
+    public async Task<JsonElement> WaitForStatsAsync(Func<JsonElement, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (Stats.LastOrDefault(done) is { ValueKind: JsonValueKind.Object } found)
+            {
+                return found;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No matching StatsChanged; last: {Stats.LastOrDefault()}");
+            }
+            await Task.Delay(20);
+        }
     }
 
     public async Task<IReadOnlyList<Received>> WaitForEventsAsync(Func<IReadOnlyList<Received>, bool> done, TimeSpan? timeout = null)

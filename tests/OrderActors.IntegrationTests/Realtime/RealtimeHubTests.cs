@@ -51,7 +51,7 @@ public sealed class RealtimeHubTests(ApiFactory factory) : IClassFixture<ApiFact
         await using var orders = await FeedListener.ConnectAsync(factory, orderReader);
         await using var tasks = await FeedListener.ConnectAsync(factory, worker);
         var orderEvent = TestEvents.Create(FeedEventTypes.OrderReceived);
-        var taskEvent = TestEvents.Create(FeedEventTypes.WorkflowTaskAssigned, requiredPermission: Permissions.TasksWork);
+        var taskEvent = TestEvents.Create(FeedEventTypes.WorkflowTaskAssigned, requiredPermission: Permissions.TasksWork) with { AssigneeUserId = "worker-1" };
         var returnEvent = TestEvents.Create(FeedEventTypes.ReturnRequested, requiredPermission: Permissions.ReturnsApprove);
         var lastForBoth = TestEvents.Create(FeedEventTypes.AccountSyncFailed, requiredPermission: Permissions.EventsRead);
 

@@ -68,4 +68,38 @@ public sealed class FeedAudienceTests
         Assert.Equal("not json {", message.Payload.GetString());
         Assert.Equal(84.80m, FeedMessage.From(OrderEvent with { Payload = """{"total":84.80}""" }).Payload.GetProperty("total").GetDecimal());
     }
+
+    private static readonly FeedEvent TaskEvent = OrderEvent with
+    {
+        Type = FeedEventTypes.WorkflowTaskAssigned,
+        RequiredPermission = "tasks.work",
+        AssigneeUserId = "u-1",
+        Role = "picker",
+        Roles = ["picker", "supervisor"],
+    };
+
+    [Theory]
+    [InlineData("u-1", "picker-less", false, true)] // the assignee
+    [InlineData("u-9", "picker", false, true)] // holds the step's role
+    [InlineData("u-9", "supervisor", false, true)] // holds the escalation role
+    [InlineData("u-9", "packer", true, true)] // oversees all tasks
+    [InlineData("u-9", "packer", false, false)] // a worker of another queue
+    public void A_task_event_is_read_only_by_its_assignee_its_roles_and_task_overseers(string subject, string role, bool manages, bool readable)
+    {
+        string[] permissions = manages ? ["tasks.work", "workflows.manage"] : ["tasks.work"];
+        var audience = FeedAudience.For(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim("sub", subject), .. permissions.Select(p => new Claim("perm", p)), new Claim("role", role)], "test")));
+
+        Assert.Equal(readable, audience.MayRead(TaskEvent));
+        Assert.Equal(readable, audience.MayRead(TaskEvent with { Type = FeedEventTypes.WorkflowTaskCompleted }));
+        Assert.False(FeedAudience.For(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "u-1"), new Claim("perm", "orders.read")], "test"))).MayRead(TaskEvent));
+    }
+
+    [Fact]
+    public void A_role_subscription_matches_any_of_the_task_roles()
+    {
+        var audience = For("u-1", "tasks.work") with { Subscriptions = [new FeedSubscription(FeedSubscriptionKind.RoleTasks, "Supervisor")] };
+
+        Assert.True(audience.Wants(TaskEvent));
+    }
 }

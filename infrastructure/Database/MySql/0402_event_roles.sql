@@ -1,0 +1,2 @@
+-- Task events name every role whose holders may read them (step role and escalation role), as a JSON array.
+ALTER TABLE event_log ADD COLUMN IF NOT EXISTS roles VARCHAR(1024) NULL
