@@ -209,7 +209,7 @@ public sealed class WorkDashboardTests(DashboardHost host)
         return document.RootElement.GetProperty("active").GetBoolean();
     }
 
-    /// <summary>An active flow for one account only (so other tests' orders keep the standard flow): accept, then pack.</summary>
+    /// <summary>An active flow for one account only (so other tests' orders keep the standard flow): accept, start, then pack.</summary>
     private async Task CreatePackingFlowAsync(string id, string account)
     {
         var response = await host.Api.PostAsJsonAsync("/api/workflows", new
@@ -222,7 +222,9 @@ public sealed class WorkDashboardTests(DashboardHost host)
             active = true,
             steps = new object[]
             {
-                new { id = "mark-accepted", type = "SetStatus", config = new { status = "Accepted" }, next = "pick-pack" },
+                new { id = "mark-accepted", type = "SetStatus", config = new { status = "Accepted" }, next = "start-packing" },
+                // The order lifecycle allows Packed only after InProgress.
+                new { id = "start-packing", type = "SetStatus", config = new { status = "InProgress" }, next = "pick-pack" },
                 new
                 {
                     id = "pick-pack", name = "Pick and pack", type = "Packing", assignedRole = "Admin",
