@@ -39,6 +39,8 @@ public static class DashboardSetup
         services.AddScoped<DashboardOrderCommands>();
         services.AddScoped<DashboardUser>();
         services.AddScoped<DashboardAudit>();
+        services.AddScoped<Tasks.DashboardTaskCommands>();
+        services.AddScoped<Workflows.DashboardWorkflows>();
     }
 
     /// <summary>
