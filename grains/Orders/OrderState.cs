@@ -16,6 +16,9 @@ public sealed class OrderState
 
     /// <summary>Events recorded with the change that raised them, not yet accepted by the stream (the outbox).</summary>
     [Id(3)] public List<OrderEvent> Outbox { get; set; } = [];
+
+    /// <summary>Changes for the marketplace, recorded with the change itself, not yet confirmed by the account grain.</summary>
+    [Id(4)] public List<PendingWriteBack> WriteBacks { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("OrderActors.UndoableChange")]

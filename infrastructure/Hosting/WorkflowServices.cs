@@ -31,7 +31,7 @@ public static class WorkflowServices
     {
         var services = silo.Services;
         services.AddSingleton<IOrderGateway, OrderGateway>();
-        services.AddSingleton<IShipmentGateway, RecordingShipmentGateway>();
+        services.AddSingleton<IShipmentGateway, OrderShipmentGateway>();
         services.AddSingleton<IInvoiceHook, DeferredInvoiceHook>();
         services.AddSingleton<IDeadlineScheduler, ShardedDeadlineScheduler>();
         services.AddSingleton<IWorkflowEventPublisher, StreamWorkflowEventPublisher>();
