@@ -81,6 +81,16 @@ public sealed partial class OrderGrain
         });
     }
 
+    /// <summary>
+    /// The account reports a write-back's outcome with operation id <c>{write-back id}:{outcome}</c>. Once a newer
+    /// write-back was recorded, a late report about an older one (say, packed Synced after shipped went Pending) must
+    /// not decide syncStatus.
+    /// </summary>
+    private bool IsStaleWriteBackReport(CommandContext context) =>
+        context.Actor.Kind == ActorKind.PlatformSync
+        && state.State.LatestWriteBack is { } latest
+        && !context.OperationId.StartsWith(latest + ":", StringComparison.Ordinal);
+
     /// <summary>Hands every unconfirmed write-back to its account (a one-way call); true when none is waiting for confirmation.</summary>
     private Task<bool> TryHandOverWriteBacksAsync()
     {

@@ -176,6 +176,10 @@ public sealed partial class OrderGrain(
     public Task<OrderCommandResult> SetSyncStatus(CommandContext context, SyncStatus status, string? error) =>
         ExecuteAsync(context, (order, now) =>
         {
+            if (IsStaleWriteBackReport(context))
+            {
+                return Decision.NoChange;
+            }
             var newError = status == SyncStatus.Failed ? error : null;
             return order.SyncStatus == status && order.SyncError == newError
                 ? Decision.NoChange
@@ -258,9 +262,11 @@ public sealed partial class OrderGrain(
         state.State.LastUndoable = undoable;
         RememberOperation(operationId);
         state.State.Outbox.AddRange(events.Select(e => OrderEvents.Stamp(e, versioned, now)));
+        var previousLatest = state.State.LatestWriteBack;
         if (writeBack is not null)
         {
             state.State.WriteBacks.Add(writeBack);
+            state.State.LatestWriteBack = writeBack.Request.OperationId;
         }
         try
         {
@@ -275,6 +281,7 @@ public sealed partial class OrderGrain(
             state.State.AppliedOperations = previousOperations;
             state.State.Outbox = previousOutbox;
             state.State.WriteBacks = previousWriteBacks;
+            state.State.LatestWriteBack = previousLatest;
             throw;
         }
         await FollowUpAsync();

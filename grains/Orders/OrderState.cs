@@ -19,6 +19,9 @@ public sealed class OrderState
 
     /// <summary>Changes for the marketplace, recorded with the change itself, not yet confirmed by the account grain.</summary>
     [Id(4)] public List<PendingWriteBack> WriteBacks { get; set; } = [];
+
+    /// <summary>The operation id of the newest write-back: the outcome of an older one no longer decides syncStatus.</summary>
+    [Id(5)] public string? LatestWriteBack { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("OrderActors.UndoableChange")]
