@@ -25,6 +25,7 @@ public static class SimulatorHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SimState>();
+        builder.Services.AddSingleton<ShopeeLostPushes>();
         builder.Services.AddSingleton<FaultGate>();
         builder.Services.AddSingleton<OrderFactory>();
         builder.Services.AddSingleton<WebhookDispatcher>();

@@ -37,7 +37,12 @@ public interface IPlatformAccountGrain : IGrainWithGuidKey
     /// <summary>Applies a stored webhook delivery (fetching the order from the platform where the push only names it).</summary>
     Task ApplyWebhook(WebhookDelivery delivery);
 
-    /// <summary>Queues a local change for the platform; retried until it succeeds, its outcome shown on the order's syncStatus.</summary>
+    /// <summary>
+    /// Queues a local change for the platform (idempotent by operation id); retried until it succeeds, its outcome
+    /// shown on the order's syncStatus. One-way: the account confirms with <c>IOrderGrain.WriteBackAccepted</c>,
+    /// because it calls the order grain itself and a waiting order grain would deadlock with it.
+    /// </summary>
+    [OneWay]
     Task RequestWriteBack(WriteBackRequest request);
 
     [AlwaysInterleave]

@@ -29,7 +29,8 @@ public sealed record AccountCounters(
     [property: Id(2)] long OrdersUpserted,
     [property: Id(3)] long WebhooksApplied,
     [property: Id(4)] long WriteBacks,
-    [property: Id(5)] long FailedWriteBacks)
+    [property: Id(5)] long FailedWriteBacks,
+    [property: Id(6)] long LostPushesRecovered = 0)
 {
     public static AccountCounters Zero { get; } = new(0, 0, 0, 0, 0, 0);
 }

@@ -33,6 +33,18 @@ public interface IOrderGrain : IGrainWithGuidKey
     /// <summary>Replaces the order's tags.</summary>
     Task<OrderCommandResult> SetTags(CommandContext context, IReadOnlyList<string> tags);
 
+    /// <summary>
+    /// Ships the order: status -> Shipped (when the transition table reaches it) with the shipment kept on the order.
+    /// A marketplace order then pushes the shipment to its platform (see <see cref="WriteBackAccepted"/>).
+    /// </summary>
+    Task<OrderCommandResult> Ship(CommandContext context, ShipmentInfo shipment, string? reason);
+
+    /// <summary>
+    /// The account grain confirms that it durably queued the write-back <paramref name="writeBackOperationId"/>;
+    /// until then the order keeps handing it over (after crashes and reactivations too).
+    /// </summary>
+    Task WriteBackAccepted(string writeBackOperationId);
+
     /// <summary>Records whether local changes reached the platform (marketplace sync).</summary>
     Task<OrderCommandResult> SetSyncStatus(CommandContext context, SyncStatus status, string? error);
 

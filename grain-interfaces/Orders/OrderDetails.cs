@@ -42,4 +42,7 @@ public sealed record OrderDetails
 
     /// <summary>Until when the last accept, reject or status change may be undone; null when nothing can be undone.</summary>
     [Id(27)] public DateTimeOffset? UndoAvailableUntil { get; init; }
+
+    /// <summary>The shipment recorded when the order was shipped through <see cref="IOrderGrain.Ship"/>.</summary>
+    [Id(28)] public ShipmentInfo? Shipment { get; init; }
 }

@@ -18,6 +18,7 @@ public sealed record OrderRuleViolation(
     public const string UndoSuperseded = "undo-superseded";
     public const string DuplicateConflict = "duplicate-conflict";
     public const string UnknownDuplicate = "unknown-duplicate";
+    public const string AlreadyShipped = "already-shipped";
 
     public static OrderRuleViolation Transition(string kind, string current, string requested) =>
         new(InvalidTransition, $"{kind} cannot change from {current} to {requested}.", kind, current, requested);

@@ -27,6 +27,7 @@ public sealed class PlatformAccountGrain(
     ILogger<PlatformAccountGrain> logger) : Grain, IPlatformAccountGrain, IRemindable
 {
     private const string PollReminder = "poll";
+    private const int MaxLostPushBatches = 20;
     private static readonly TimeSpan ReminderMinimum = TimeSpan.FromMinutes(1);
 
     private PlatformCredentials? _credentials;
@@ -47,6 +48,11 @@ public sealed class PlatformAccountGrain(
         if (CanSync)
         {
             EnsurePollTimer();
+        }
+        // Write-backs queued before a crash or deactivation continue at once, not only at the next poll.
+        if (IsLive && S.Active && S.WriteBacks.Any(w => w.Status != SyncStatus.Synced || !w.Reported))
+        {
+            ScheduleWork(TimeSpan.Zero);
         }
         return Task.CompletedTask;
     }
@@ -290,18 +296,31 @@ public sealed class PlatformAccountGrain(
 
     public async Task RequestWriteBack(WriteBackRequest request)
     {
-        if (!IsLive || S.WriteBacks.Any(w => w.Request.OperationId == request.OperationId))
+        var order = GrainFactory.GetGrain<IOrderGrain>(request.OrderId);
+        if (!IsLive)
         {
+            // Nothing will ever push it: say so on the order instead of leaving it pending.
+            await order.SetSyncStatus(new CommandContext($"{request.OperationId}:no-account", WriteBackActor),
+                SyncStatus.Failed, "The order's marketplace account is not connected, so the change cannot reach the platform.");
+            await order.WriteBackAccepted(request.OperationId);
             return;
         }
-        var now = time.GetUtcNow();
-        S.WriteBacks.Add(new WriteBackEntry { Request = request, RequestedAt = now, NextAttemptAt = now });
-        // Bounded history: settled entries beyond the newest 200 are forgotten.
-        var settled = S.WriteBacks.Where(w => w.Status == SyncStatus.Synced).ToList();
-        S.WriteBacks.RemoveAll(w => settled.Count > 200 && settled.Take(settled.Count - 200).Contains(w));
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IOrderGrain>(request.OrderId).SetSyncStatus(new CommandContext($"{request.OperationId}:pending", WriteBackActor), SyncStatus.Pending, null);
-        ScheduleWork(TimeSpan.Zero);
+        if (!S.WriteBacks.Any(w => w.Request.OperationId == request.OperationId))
+        {
+            var now = time.GetUtcNow();
+            S.WriteBacks.Add(new WriteBackEntry { Request = request, RequestedAt = now, NextAttemptAt = now });
+            // Bounded history: settled entries beyond the newest 200 are forgotten.
+            var settled = S.WriteBacks.Where(w => w.Status == SyncStatus.Synced && w.Reported).ToList();
+            if (settled.Count > 200)
+            {
+                var forgotten = settled.Take(settled.Count - 200).ToHashSet();
+                S.WriteBacks.RemoveAll(forgotten.Contains);
+            }
+            await state.WriteStateAsync();
+            ScheduleWork(TimeSpan.Zero);
+        }
+        // Durable here: the order may stop handing it over. A repeated request is confirmed again (the first confirmation may be lost).
+        await order.WriteBackAccepted(request.OperationId);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -339,7 +358,9 @@ public sealed class PlatformAccountGrain(
         var upserted = 0L;
         try
         {
-            await IncrementalSync.RunAsync(Session(), from, now,
+            var session = Session();
+            upserted += await RecoverLostPushesAsync(session);
+            await IncrementalSync.RunAsync(session, from, now,
                 async order =>
                 {
                     await GrainFactory.GetGrain<IOrderGrain>(order.OrderId).Upsert(order);
@@ -373,23 +394,69 @@ public sealed class PlatformAccountGrain(
         await SaveAsync();
     }
 
+    /// <summary>
+    /// Reconciliation of pushes the platform failed to deliver (Shopee keeps them 3 days): each order they name for
+    /// this shop is read and upserted, and only then is the batch confirmed, which consumes it. The store is
+    /// partner-wide; another shop's messages in a batch are consumed too and left to that shop's own polling.
+    /// A failure here is logged and the incremental sync still runs.
+    /// </summary>
+    private async Task<long> RecoverLostPushesAsync(MarketplaceSession session)
+    {
+        if (session.Connector is not ILostPushSource source)
+        {
+            return 0;
+        }
+        var recovered = 0L;
+        try
+        {
+            for (var batchNumber = 0; batchNumber < MaxLostPushBatches; batchNumber++)
+            {
+                var batch = await session.RunAsync((_, a, ct) => source.GetLostPushesAsync(a, ct), CancellationToken.None);
+                var orderIds = batch.Messages.Where(m => m.ShopId == S.ShopId && m.PlatformOrderId is not null).Select(m => m.PlatformOrderId!).Distinct();
+                foreach (var orderId in orderIds)
+                {
+                    var order = await session.RunAsync((c, a, ct) => c.GetOrderAsync(a, orderId, ct), CancellationToken.None);
+                    if (order is not null)
+                    {
+                        await GrainFactory.GetGrain<IOrderGrain>(order.OrderId).Upsert(order);
+                        recovered++;
+                    }
+                }
+                if (batch.LastMessageId is not { } last)
+                {
+                    break;
+                }
+                await session.RunAsync((_, a, ct) => source.ConfirmLostPushesAsync(a, last, ct), CancellationToken.None);
+                Count(c => c with { LostPushesRecovered = c.LostPushesRecovered + batch.Messages.Count(m => m.ShopId == S.ShopId) });
+                if (!batch.HasNextPage)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not MarketplaceAuthException)
+        {
+            logger.LogWarning("Recovering lost pushes of {Platform} account {AccountId} failed: {Error}", S.Platform, Id, ex.Message);
+        }
+        return recovered;
+    }
+
     private async Task PushDueWriteBacksAsync()
     {
         var now = time.GetUtcNow();
         foreach (var entry in S.WriteBacks.Where(w => w.Status != SyncStatus.Synced && w.NextAttemptAt <= now).ToList())
         {
             entry.Attempts++;
-            SyncStatus outcome;
             try
             {
                 await Session().RunAsync((c, a, ct) => c.PushAsync(a, entry.Request, ct), CancellationToken.None);
-                entry.Status = outcome = SyncStatus.Synced;
+                entry.Status = SyncStatus.Synced;
                 entry.LastError = null;
                 Count(c => c with { WriteBacks = c.WriteBacks + 1 });
             }
             catch (Exception ex)
             {
-                entry.Status = outcome = SyncStatus.Failed;
+                entry.Status = SyncStatus.Failed;
                 entry.LastError = ex.Message;
                 var delay = TimeSpan.FromTicks(Math.Min(options.Value.WriteBackRetryBase.Ticks * (1L << Math.Min(entry.Attempts - 1, 16)), options.Value.WriteBackRetryMax.Ticks));
                 entry.NextAttemptAt = time.GetUtcNow() + delay;
@@ -399,15 +466,39 @@ public sealed class PlatformAccountGrain(
                     await MarkAuthFailedAsync(ex.Message);
                 }
             }
+            entry.Reported = false;
             await state.WriteStateAsync();
-            await GrainFactory.GetGrain<IOrderGrain>(entry.Request.OrderId)
-                .SetSyncStatus(new CommandContext($"{entry.Request.OperationId}:{outcome}:{entry.Attempts}", WriteBackActor), outcome, entry.LastError);
         }
-        if (S.WriteBacks.Where(w => w.Status != SyncStatus.Synced).Select(w => (DateTimeOffset?)w.NextAttemptAt).Min() is { } next)
+        await ReportWriteBacksAsync();
+        if (S.WriteBacks.Where(w => w.Status != SyncStatus.Synced || !w.Reported).Select(w => (DateTimeOffset?)(w.Reported ? w.NextAttemptAt : time.GetUtcNow() + options.Value.WriteBackRetryBase)).Min() is { } next)
         {
             ScheduleWork(next - time.GetUtcNow());
         }
         await TryProjectAsync();
+    }
+
+    /// <summary>Tells each order the outcome of its write-back's last attempt, oldest first; a failed report is repeated later.</summary>
+    private async Task ReportWriteBacksAsync()
+    {
+        var reported = false;
+        foreach (var entry in S.WriteBacks.Where(w => !w.Reported).OrderBy(w => w.RequestedAt).ToList())
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IOrderGrain>(entry.Request.OrderId).SetSyncStatus(
+                    new CommandContext($"{entry.Request.OperationId}:{entry.Status}:{entry.Attempts}", WriteBackActor), entry.Status, entry.LastError);
+                entry.Reported = true;
+                reported = true;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Reporting write-back {OperationId} to order {OrderId} failed; retrying", entry.Request.OperationId, entry.Request.OrderId);
+            }
+        }
+        if (reported)
+        {
+            await state.WriteStateAsync();
+        }
     }
 
     private async Task<(PlatformCredentials? Credentials, string? Error)> ValidateAsync(SourcePlatform platform, PlatformCredentials credentials)

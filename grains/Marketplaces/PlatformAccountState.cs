@@ -41,4 +41,7 @@ public sealed class WriteBackEntry
     [Id(3)] public string? LastError { get; set; }
     [Id(4)] public DateTimeOffset NextAttemptAt { get; set; }
     [Id(5)] public DateTimeOffset RequestedAt { get; set; }
+
+    /// <summary>Whether the order grain was told the outcome of the last attempt (reported again until it was).</summary>
+    [Id(6)] public bool Reported { get; set; }
 }

@@ -6,8 +6,8 @@ using OrderActors.Grains.Events;
 namespace OrderActors.Grains.Orders;
 
 /// <summary>
-/// After a durable change: project the order to the read model and hand its outbox to the durable event feed and the
-/// order streams, retrying until all succeed.
+/// After a durable change: project the order to the read model, hand its outbox to the durable event feed and the
+/// order streams and its pending write-backs to the account grain, retrying until all succeed.
 /// </summary>
 public sealed partial class OrderGrain
 {
@@ -21,7 +21,7 @@ public sealed partial class OrderGrain
 
     private async Task FollowUpAsync()
     {
-        var done = await TryProjectAsync() & await TryPublishAsync();
+        var done = await TryProjectAsync() & await TryPublishAsync() & await TryHandOverWriteBacksAsync();
         if (done)
         {
             _retryTimer?.Dispose();
@@ -37,7 +37,7 @@ public sealed partial class OrderGrain
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
-        if (await TryProjectAsync() & await TryPublishAsync())
+        if (await TryProjectAsync() & await TryPublishAsync() & await TryHandOverWriteBacksAsync())
         {
             _retryTimer?.Dispose();
             _retryTimer = null;

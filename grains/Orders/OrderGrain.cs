@@ -176,6 +176,10 @@ public sealed partial class OrderGrain(
     public Task<OrderCommandResult> SetSyncStatus(CommandContext context, SyncStatus status, string? error) =>
         ExecuteAsync(context, (order, now) =>
         {
+            if (IsStaleWriteBackReport(context))
+            {
+                return Decision.NoChange;
+            }
             var newError = status == SyncStatus.Failed ? error : null;
             return order.SyncStatus == status && order.SyncError == newError
                 ? Decision.NoChange
@@ -226,18 +230,25 @@ public sealed partial class OrderGrain(
             return new OrderCommandResult(CommandOutcome.Unchanged, current);
         }
         var undo = decision.Undoable ?? (decision.ClearUndo ? null : state.State.LastUndoable);
-        await CommitAsync(context.OperationId, decision.Order, decision.Events, undo);
+        var changed = decision.Order;
+        var writeBack = WriteBackFor(current, changed, context);
+        if (writeBack is not null)
+        {
+            changed = changed with { SyncStatus = SyncStatus.Pending, SyncError = null };
+        }
+        await CommitAsync(context.OperationId, changed, decision.Events, undo, writeBack);
         return new OrderCommandResult(CommandOutcome.Applied, state.State.Order);
     }
 
     /// <summary>Writes the new order, its events and the operation id in one state write, then projects and publishes.</summary>
-    private async Task CommitAsync(string operationId, OrderDetails order, IReadOnlyList<OrderEvent> events, UndoableChange? undoable = null)
+    private async Task CommitAsync(string operationId, OrderDetails order, IReadOnlyList<OrderEvent> events, UndoableChange? undoable = null, PendingWriteBack? writeBack = null)
     {
         var now = time.GetUtcNow();
         var previousOrder = state.State.Order;
         var previousUndo = state.State.LastUndoable;
         var previousOperations = state.State.AppliedOperations.ToList();
         var previousOutbox = state.State.Outbox.ToList();
+        var previousWriteBacks = state.State.WriteBacks.ToList();
 
         var versioned = previousOrder is null
             ? order
@@ -251,6 +262,12 @@ public sealed partial class OrderGrain(
         state.State.LastUndoable = undoable;
         RememberOperation(operationId);
         state.State.Outbox.AddRange(events.Select(e => OrderEvents.Stamp(e, versioned, now)));
+        var previousLatest = state.State.LatestWriteBack;
+        if (writeBack is not null)
+        {
+            state.State.WriteBacks.Add(writeBack);
+            state.State.LatestWriteBack = writeBack.Request.OperationId;
+        }
         try
         {
             await state.WriteStateAsync();
@@ -263,6 +280,8 @@ public sealed partial class OrderGrain(
             state.State.LastUndoable = previousUndo;
             state.State.AppliedOperations = previousOperations;
             state.State.Outbox = previousOutbox;
+            state.State.WriteBacks = previousWriteBacks;
+            state.State.LatestWriteBack = previousLatest;
             throw;
         }
         await FollowUpAsync();

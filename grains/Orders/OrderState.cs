@@ -16,6 +16,12 @@ public sealed class OrderState
 
     /// <summary>Events recorded with the change that raised them, not yet accepted by the stream (the outbox).</summary>
     [Id(3)] public List<OrderEvent> Outbox { get; set; } = [];
+
+    /// <summary>Changes for the marketplace, recorded with the change itself, not yet confirmed by the account grain.</summary>
+    [Id(4)] public List<PendingWriteBack> WriteBacks { get; set; } = [];
+
+    /// <summary>The operation id of the newest write-back: the outcome of an older one no longer decides syncStatus.</summary>
+    [Id(5)] public string? LatestWriteBack { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("OrderActors.UndoableChange")]

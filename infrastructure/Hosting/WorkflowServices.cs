@@ -30,7 +30,7 @@ public static class WorkflowServices
     {
         var services = silo.Services;
         services.AddSingleton<IOrderGateway, OrderGateway>();
-        services.AddSingleton<IShipmentGateway, RecordingShipmentGateway>();
+        services.AddSingleton<IShipmentGateway, OrderShipmentGateway>();
         services.AddSingleton<IInvoiceHook, BillingInvoiceHook>();
         services.AddSingleton<IReturnDecisionGateway, ReturnDecisionGateway>();
         services.AddSingleton<IDeadlineScheduler, ShardedDeadlineScheduler>();

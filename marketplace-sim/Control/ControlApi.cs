@@ -71,6 +71,7 @@ public static class ControlApi
         g.MapGet("/stats/{platform}", (SourcePlatform platform, SimState s) => s.Stats(platform));
         g.MapGet("/pushed-back", (SourcePlatform? platform, string? shopId, SimState s) =>
             s.PushedBack().Where(p => (platform is null || p.Platform == platform) && (shopId is null || p.ShopId == shopId)));
+        g.MapGet("/shopee/lost-pushes/{partnerId}", (string partnerId, ShopeeLostPushes lost) => new { unconfirmed = lost.Count(partnerId) });
         g.MapGet("/webhooks", (WebhookDispatcher d) => d.Sent.Select(w => new WebhookView(w.Id, w.Platform, w.ShopId, w.OrderId, w.Attempts)));
         g.MapPost("/webhooks/{id:long}/redeliver", async (long id, WebhookDispatcher d) =>
             await d.RedeliverAsync(id) is { } status ? Results.Ok(new { status }) : Results.NotFound());

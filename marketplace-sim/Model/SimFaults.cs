@@ -19,6 +19,9 @@ public sealed class SimFaults
 
     /// <summary>Write-back calls (ship, pack, cancel, fulfil) answer 503 while set.</summary>
     public bool FailWriteBacks { get; set; }
+
+    /// <summary>Shopee's order list answers 5xx while set, so only pushes and lost pushes bring orders in.</summary>
+    public bool FailOrderLists { get; set; }
 }
 
 public sealed record SimStats(int Throttled, int ServerErrors, int TokenExpiries, int Calls);

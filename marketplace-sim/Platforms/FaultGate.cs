@@ -9,7 +9,7 @@ public sealed class FaultGate(SimState state)
     private readonly Random _random = new();
     private readonly Lock _lock = new();
 
-    public async Task<IResult?> EnterAsync(SourcePlatform platform, bool writeBack = false)
+    public async Task<IResult?> EnterAsync(SourcePlatform platform, bool writeBack = false, bool orderList = false)
     {
         var faults = state.Faults(platform);
         if (faults.LatencyMs > 0)
@@ -24,7 +24,7 @@ public sealed class FaultGate(SimState state)
             {
                 faults.ThrottleBurst--;
             }
-            fail = !throttle && ((writeBack && faults.FailWriteBacks) || _random.NextDouble() < faults.ErrorRate);
+            fail = !throttle && ((writeBack && faults.FailWriteBacks) || (orderList && faults.FailOrderLists) || _random.NextDouble() < faults.ErrorRate);
         }
         if (throttle)
         {

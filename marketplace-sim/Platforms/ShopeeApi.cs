@@ -22,6 +22,8 @@ public static class ShopeeApi
         g.MapGet("/api/v2/order/get_order_detail", OrderDetail);
         g.MapPost("/api/v2/logistics/ship_order", ShipOrder);
         g.MapPost("/api/v2/order/cancel_order", CancelOrder);
+        g.MapPost("/api/v2/push/get_lost_push_message", GetLostPushes);
+        g.MapPost("/api/v2/push/confirm_consumed_lost_push_message", ConfirmLostPushes);
     }
 
     public static string Status(SimStage stage) => stage switch
@@ -153,6 +155,51 @@ public static class ShopeeApi
         return Results.Json(new { request_id = FaultGate.RequestId(), error = "", message = "", shop_name = $"Shop {shop!.ShopId}", region = shop.Country, status = "NORMAL" });
     }
 
+    /// <summary>Public API: the partner's earliest 100 unconfirmed lost pushes of the last 3 days (<c>data</c> as the pushed JSON text).</summary>
+    private static async Task<IResult> GetLostPushes(HttpRequest request, SimState state, FaultGate gate, ShopeeLostPushes lost)
+    {
+        var (error, app, _) = Verify(request, state, shopApi: false);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (await gate.EnterAsync(P) is { } fault)
+        {
+            return fault;
+        }
+        var page = lost.Read(app!.AppKey);
+        return Results.Json(new
+        {
+            request_id = FaultGate.RequestId(), error = "", message = "",
+            response = new
+            {
+                push_message_list = page.Messages.Select(m => new { shop_id = m.ShopId, code = m.Code, timestamp = m.Timestamp, data = m.Data }),
+                has_next_page = page.HasNextPage,
+                last_message_id = page.LastMessageId ?? 0,
+            },
+        });
+    }
+
+    private static async Task<IResult> ConfirmLostPushes(HttpRequest request, SimState state, FaultGate gate, ShopeeLostPushes lost)
+    {
+        var (error, app, _) = Verify(request, state, shopApi: false);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (await gate.EnterAsync(P) is { } fault)
+        {
+            return fault;
+        }
+        var body = (await JsonDocument.ParseAsync(request.Body)).RootElement;
+        if (!body.TryGetProperty("last_message_id", out var last) || last.ValueKind != JsonValueKind.Number)
+        {
+            return Error("error_param", "last_message_id is required.", 400);
+        }
+        lost.Confirm(app!.AppKey, last.GetInt64());
+        return Results.Json(new { request_id = FaultGate.RequestId(), error = "", message = "" });
+    }
+
     private static async Task<IResult> OrderList(HttpRequest request, SimState state, FaultGate gate)
     {
         var (error, _, shop) = Verify(request, state, shopApi: true);
@@ -160,7 +207,7 @@ public static class ShopeeApi
         {
             return error;
         }
-        if (await gate.EnterAsync(P) is { } fault)
+        if (await gate.EnterAsync(P, orderList: true) is { } fault)
         {
             return fault;
         }

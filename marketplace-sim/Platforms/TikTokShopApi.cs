@@ -21,6 +21,7 @@ public static class TikTokShopApi
         g.MapPost("/order/202309/orders/search", SearchOrders);
         g.MapGet("/order/202309/orders", OrderDetail);
         g.MapPost("/fulfillment/202309/packages/{packageId}/ship", ShipPackage);
+        g.MapPost("/return_refund/202309/cancellations", CancelOrder);
     }
 
     public static string Status(SimStage stage) => stage switch
@@ -190,6 +191,31 @@ public static class TikTokShopApi
         });
         state.RecordPushBack(new PushedBack(P, shop.ShopId, order.Id, "ship_package", tracking ?? packageId, true, state.Time.GetUtcNow()));
         return Ok(new { });
+    }, writeBack: true);
+
+    /// <summary>Seller cancellation (return-and-refund module): only before the parcel is handed to the carrier, with a reason fitting the payment state.</summary>
+    private static Task<IResult> CancelOrder(HttpRequest request, SimState state, FaultGate gate) => Guarded(request, state, gate, true, (shop, body) =>
+    {
+        var root = string.IsNullOrEmpty(body) ? default : JsonDocument.Parse(body).RootElement;
+        var orderId = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("order_id", out var id) ? id.GetString() : null;
+        var reason = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("cancel_reason", out var r) ? r.GetString() : null;
+        var order = state.FindOrder(P, shop.ShopId, orderId);
+        if (order is null)
+        {
+            return Error(36009004, "order_id is invalid", 400);
+        }
+        if (order.Stage is not (SimStage.Unpaid or SimStage.ToShip or SimStage.Packed))
+        {
+            return Error(25002001, "The order status does not allow the seller to cancel it", 400);
+        }
+        var expectedPrefix = order.Stage == SimStage.Unpaid ? "seller_cancel_unpaid_reason_" : "seller_cancel_";
+        if (reason is null || !reason.StartsWith(expectedPrefix, StringComparison.Ordinal) || (order.Stage != SimStage.Unpaid && reason.StartsWith("seller_cancel_unpaid_", StringComparison.Ordinal)))
+        {
+            return Error(25002002, "cancel_reason is invalid for the order status", 400);
+        }
+        state.Change(order, o => o.Stage = SimStage.Cancelled);
+        state.RecordPushBack(new PushedBack(P, shop.ShopId, order.Id, "cancel_order", reason, true, state.Time.GetUtcNow()));
+        return Ok(new { cancel_id = $"58{order.Id[^14..]}", cancel_status = "CANCELLATION_REQUEST_COMPLETE" });
     }, writeBack: true);
 
     private static long? Long(JsonElement e, string name) =>

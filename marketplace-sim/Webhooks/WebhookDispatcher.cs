@@ -33,9 +33,12 @@ public sealed class WebhookDispatcher : IDisposable
     private readonly ConcurrentDictionary<long, SentWebhook> _log = new();
     private long _sequence;
 
-    public WebhookDispatcher(SimState state, SimulatorSettings settings)
+    private readonly ShopeeLostPushes _lost;
+
+    public WebhookDispatcher(SimState state, SimulatorSettings settings, ShopeeLostPushes lost)
     {
         _state = state;
+        _lost = lost;
         _settings = settings;
         // Created on first use: an in-process target (a test server) may only exist after the simulator started.
         _http = new Lazy<HttpClient>(() => new HttpClient(settings.WebhookHandlerFactory?.Invoke() ?? new SocketsHttpHandler()) { Timeout = TimeSpan.FromSeconds(10) });
@@ -73,7 +76,16 @@ public sealed class WebhookDispatcher : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             var status = await SendOnceAsync(webhook);
-            if (status is >= 200 and < 300 || attempt >= schedule.Length || _stopping.IsCancellationRequested)
+            if (status is >= 200 and < 300 || _stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            if (attempt == 0 && webhook.Platform == SourcePlatform.Shopee && _state.FindShop(webhook.Platform, webhook.ShopId) is { } shop)
+            {
+                // Shopee keeps what it failed to deliver for get_lost_push_message.
+                _lost.Add(shop.AppKey, webhook.Body);
+            }
+            if (attempt >= schedule.Length)
             {
                 return;
             }

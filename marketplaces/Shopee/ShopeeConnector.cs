@@ -6,7 +6,7 @@ using OrderActors.Orders;
 namespace OrderActors.Marketplaces.Shopee;
 
 /// <summary>Shopee Open Platform v2 (shopee.md): signed query, <c>error</c> field envelope, cursor paging in 15-day windows.</summary>
-public sealed class ShopeeConnector(ConnectorHttp http, IOptions<MarketplaceOptions> options, TimeProvider time) : IMarketplaceConnector
+public sealed class ShopeeConnector(ConnectorHttp http, IOptions<MarketplaceOptions> options, TimeProvider time) : IMarketplaceConnector, ILostPushSource
 {
     private const string DetailFields =
         "buyer_user_id,buyer_username,recipient_address,item_list,pay_time,total_amount,package_list,estimated_shipping_fee,actual_shipping_fee,payment_method,cancel_reason,note";
@@ -92,13 +92,42 @@ public sealed class ShopeeConnector(ConnectorHttp http, IOptions<MarketplaceOpti
                 break;
             case WriteBackAction.Cancelled:
                 await CallAsync(account.Credentials, HttpMethod.Post, "/api/v2/order/cancel_order", [],
-                    JsonSerializer.Serialize(new { order_sn = request.PlatformOrderId, cancel_reason = request.Reason ?? "CUSTOMER_REQUEST" }), shopApi: true, ct);
+                    JsonSerializer.Serialize(new { order_sn = request.PlatformOrderId, cancel_reason = CancelReason(request.Reason) }), shopApi: true, ct);
                 break;
             case WriteBackAction.Packed:
                 // Shopee has no packed state: arranging shipment (ship_order) is the seller's only step.
                 break;
         }
     }
+
+    /// <summary>Public API <c>/api/v2/push/get_lost_push_message</c> (partner-wide, so each message's shop_id matters).</summary>
+    public async Task<LostPushBatch> GetLostPushesAsync(MarketplaceAccount account, CancellationToken ct)
+    {
+        var reply = await CallAsync(account.Credentials, HttpMethod.Post, "/api/v2/push/get_lost_push_message", [], "{}", shopApi: false, ct);
+        var response = reply.Prop("response") ?? reply;
+        var messages = response.Arr("push_message_list").Select(m =>
+        {
+            // data is the pushed JSON; accept it as text (as the reference sample) or as an object.
+            var data = m.Prop("data") is { ValueKind: JsonValueKind.String } text && text.GetString() is { Length: > 0 } json
+                ? JsonDocument.Parse(json).RootElement
+                : m.Prop("data") ?? default;
+            var code = (int)(m.Long("code") ?? 0);
+            return new LostPush(m.Str("shop_id") ?? "", code, code == 3 ? data.Str("ordersn") : null);
+        }).ToList();
+        var last = response.Long("last_message_id");
+        return new LostPushBatch(messages, response.Bool("has_next_page"), last is > 0 ? last : null);
+    }
+
+    public async Task ConfirmLostPushesAsync(MarketplaceAccount account, long lastMessageId, CancellationToken ct) =>
+        await CallAsync(account.Credentials, HttpMethod.Post, "/api/v2/push/confirm_consumed_lost_push_message", [],
+            JsonSerializer.Serialize(new { last_message_id = lastMessageId }), shopApi: false, ct);
+
+    /// <summary>
+    /// Shopee takes only its own reason codes; a person's free-text reason becomes CUSTOMER_REQUEST. OUT_OF_STOCK is
+    /// not chosen for them because it needs the item list and zeroes the stock.
+    /// </summary>
+    private static string CancelReason(string? reason) =>
+        reason is "CUSTOMER_REQUEST" or "UNDELIVERABLE_AREA" or "COD_NOT_SUPPORTED" ? reason : "CUSTOMER_REQUEST";
 
     public bool VerifyWebhook(PlatformCredentials credentials, WebhookDelivery delivery) =>
         ShopeeSigner.VerifyPush(credentials.AppSecret, delivery.CallbackUrl, delivery.Body, delivery.Header("authorization"));

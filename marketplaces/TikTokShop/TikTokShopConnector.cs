@@ -83,9 +83,32 @@ public sealed class TikTokShopConnector(ConnectorHttp http, IOptions<Marketplace
                 // TikTok has no separate packed step: shipping the package is the seller's action.
                 break;
             case WriteBackAction.Cancelled:
-                throw new MarketplaceRejectedException(Platform, "unsupported",
-                    "Seller cancellation on TikTok Shop goes through the return-and-refund module, whose API path is unconfirmed; cancel in Seller Center.");
+                await CancelAsync(account, request, ct);
+                break;
         }
+    }
+
+    /// <summary>
+    /// Seller cancellation is the return-and-refund module's Cancel Order (<c>POST /return_refund/202309/cancellations</c>).
+    /// Its reason codes depend on whether the buyer has paid; an order already cancelled is where we want it.
+    /// </summary>
+    private async Task CancelAsync(MarketplaceAccount account, WriteBackRequest request, CancellationToken ct)
+    {
+        var order = await OrderJsonAsync(account, request.PlatformOrderId, ct)
+            ?? throw new MarketplaceRejectedException(Platform, "order_not_found", $"Order {request.PlatformOrderId} not found.");
+        var reason = order.Str("status") switch
+        {
+            "CANCELLED" or "CANCEL" => null,
+            "UNPAID" => "seller_cancel_unpaid_reason_buyer_requested_cancellation",
+            "ON_HOLD" or "AWAITING_SHIPMENT" => "seller_cancel_paid_reason_buyer_requested_cancellation",
+            var status => throw new MarketplaceRejectedException(Platform, "not_cancellable", $"TikTok Shop does not let the seller cancel an order in status {status}."),
+        };
+        if (reason is null)
+        {
+            return;
+        }
+        var body = JsonSerializer.Serialize(new { order_id = request.PlatformOrderId, cancel_reason = reason });
+        await CallAsync(account.Credentials, HttpMethod.Post, "/return_refund/202309/cancellations", [], body, shopScoped: true, ct);
     }
 
     public bool VerifyWebhook(PlatformCredentials credentials, WebhookDelivery delivery) =>

@@ -14,6 +14,14 @@ public sealed record StatusChangeRequest
     public string? Reason { get; init; }
 }
 
+/// <summary>Body of <c>POST /api/orders/{id}/ship</c>: the carrier and tracking number (both required) and the label printed.</summary>
+public sealed record ShipRequest
+{
+    public string? Carrier { get; init; }
+    public string? TrackingNumber { get; init; }
+    public string? LabelReference { get; init; }
+}
+
 /// <summary>Body of <c>POST /api/orders/{id}/notes</c>: notes (null clears them) and optionally the full tag list.</summary>
 public sealed record NotesRequest
 {

@@ -21,6 +21,17 @@ public static class OrderCommandValidation
         .Require(tags is null || tags.Count <= MaxTags, "tags", $"At most {MaxTags} tags.")
         .Require(tags is null || tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= MaxTagLength), "tags", $"Tags are non-empty and at most {MaxTagLength} characters.");
 
+    public const int MaxShipmentFieldLength = 100;
+
+    public static Validation Shipment(Validation v, ShipRequest body) => v
+        .Require(!string.IsNullOrWhiteSpace(body.Carrier), "carrier", "carrier is required.")
+        .Require(body.Carrier is null || body.Carrier.Length <= MaxShipmentFieldLength, "carrier", $"carrier is at most {MaxShipmentFieldLength} characters.")
+        .Require(!string.IsNullOrWhiteSpace(body.TrackingNumber), "trackingNumber", "trackingNumber is required.")
+        .Require(body.TrackingNumber is null || (body.TrackingNumber.Trim().Length <= MaxShipmentFieldLength && !body.TrackingNumber.Trim().Any(char.IsWhiteSpace)),
+            "trackingNumber", $"trackingNumber is at most {MaxShipmentFieldLength} characters without spaces.")
+        .Require(body.LabelReference is null || (body.LabelReference.Length is > 0 and <= 2 * MaxShipmentFieldLength && !string.IsNullOrWhiteSpace(body.LabelReference)),
+            "labelReference", $"labelReference, when given, is 1 to {2 * MaxShipmentFieldLength} characters.");
+
     public static bool TryParseStatus(string? value, out OrderStatus status) =>
         Enum.TryParse(value, ignoreCase: false, out status) && Enum.IsDefined(status) && !int.TryParse(value, out _);
 

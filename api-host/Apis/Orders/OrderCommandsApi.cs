@@ -7,7 +7,7 @@ using OrderActors.Orders;
 namespace OrderActors.ApiHost.Apis.Orders;
 
 /// <summary>
-/// <c>POST /api/orders/{id}/accept|reject|undo|status|notes</c>. Each takes an optional <c>Idempotency-Key</c> header
+/// <c>POST /api/orders/{id}/accept|reject|undo|status|ship|notes</c>. Each takes an optional <c>Idempotency-Key</c> header
 /// as the operation id, so a retried request is answered without being applied again.
 /// </summary>
 public static class OrderCommandsApi
@@ -38,6 +38,11 @@ public static class OrderCommandsApi
                         ? g.ChangeStatus(c, Enum.Parse<OrderStatus>(b.Status), b.Reason)
                         : g.ChangeWorkflowStatus(c, Enum.Parse<WorkflowStatus>(b.WorkflowStatus!), b.Reason)))
             .Accepts<StatusChangeRequest>("application/json").RequirePermission(Permissions.OrdersWrite);
+
+        group.MapPost("/{id:guid}/ship", (Guid id, HttpRequest request, ClaimsPrincipal user, IClusterClient orleans, CancellationToken ct) =>
+                RunAsync<ShipRequest>(id, request, user, orleans, "ship", ct, (b, v) => OrderCommandValidation.Shipment(v, b),
+                    (g, c, b) => g.Ship(c, new ShipmentInfo(b.Carrier!.Trim(), b.TrackingNumber!.Trim(), b.LabelReference?.Trim()), null)))
+            .Accepts<ShipRequest>("application/json").RequirePermission(Permissions.OrdersWrite);
 
         group.MapPost("/{id:guid}/notes", (Guid id, HttpRequest request, ClaimsPrincipal user, IClusterClient orleans, CancellationToken ct) =>
                 RunAsync<NotesRequest>(id, request, user, orleans, "notes", ct,

@@ -1,0 +1,15 @@
+namespace OrderActors.Bench.Marketplaces;
+
+public static class Percentiles
+{
+    public static string Describe(IEnumerable<double> milliseconds)
+    {
+        var sorted = milliseconds.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return "no samples";
+        }
+        double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return $"p50 {At(0.50):F1} ms, p95 {At(0.95):F1} ms, p99 {At(0.99):F1} ms, max {sorted[^1]:F1} ms (n={sorted.Length})";
+    }
+}
