@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderActors.ApiHost.Apis.Returns;
+using OrderActors.ApiHost.Documents;
 using OrderActors.ApiHost.Infrastructure;
 using OrderActors.ApiHost.Security;
 using OrderActors.Billing;
@@ -166,7 +167,7 @@ public static class ReturnsApi
     private static async Task<IResult> Get(Guid id, IClusterClient orleans) =>
         await orleans.GetGrain<IReturnRequestGrain>(id).GetDetails() is { } r ? TypedResults.Ok(r) : NotFound(id);
 
-    private static async Task<IResult> Label(Guid id, IClusterClient orleans, ReturnsOptions options)
+    private static async Task<IResult> Label(Guid id, HttpContext context, IClusterClient orleans, ReturnsOptions options)
     {
         var r = await orleans.GetGrain<IReturnRequestGrain>(id).GetDetails();
         if (r is null)
@@ -175,7 +176,7 @@ public static class ReturnsApi
         }
         return r.TrackingNumber is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No label was issued for this return.", detail: "POST /api/returns/{id}/label issues it (mail returns).")
-            : TypedResults.Content(ReturnLabelDocument.Render(r, options.ReturnAddress), "text/html; charset=utf-8");
+            : DocumentFormats.Render(context, () => ReturnLabelDocument.Render(r, options.ReturnAddress), () => ReturnLabelPdf.Render(r, options.ReturnAddress), $"return-label-{r.RmaNumber}.pdf");
     }
 
     private static async Task<IResult> InspectAsync(Guid id, HttpContext context, IClusterClient orleans, Actor actor)
