@@ -24,7 +24,7 @@ public static class BillingServices
         services.AddSingleton<ReturnQueries>();
         services.AddSingleton<IStockProjection, SqlStockProjection>();
         services.AddSingleton<StockQueries>();
-        services.AddSingleton<IFileStorage>(_ => new LocalFileStorage(Path.Combine(Path.GetFullPath(options.DataDirectory), "attachments")));
+        services.AddSingleton<IFileStorage>(_ => CreateFileStorage(configuration, options));
         var billing = new BillingOptions();
         configuration.GetSection(BillingOptions.Section).Bind(billing);
         services.AddSingleton(billing);
@@ -35,5 +35,19 @@ public static class BillingServices
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<SqlIdempotencyStore>();
         return services;
+    }
+
+    /// <summary>Local disk unless <c>OrderActors:Files:Provider</c> is <c>S3</c> (settings under <c>OrderActors:Files:S3</c>).</summary>
+    private static IFileStorage CreateFileStorage(IConfiguration configuration, OrderActorsOptions options)
+    {
+        var files = configuration.GetSection("OrderActors:Files");
+        var provider = files.GetValue("Provider", FileStorageProvider.Local);
+        if (provider == FileStorageProvider.S3)
+        {
+            var s3 = new S3FileStorageOptions();
+            files.GetSection("S3").Bind(s3);
+            return new S3FileStorage(s3);
+        }
+        return new LocalFileStorage(Path.Combine(Path.GetFullPath(options.DataDirectory), "attachments"));
     }
 }
