@@ -24,6 +24,13 @@ if [ ${#need_packages[@]} -gt 0 ]; then
 fi
 export PATH="$PATH:/usr/sbin"
 
+# The S3 attachment tests run against s3rver, a real S3-compatible server (Node.js 20 from the machine).
+if [ ! -f "$ROOT/tools/s3rver/node_modules/s3rver/bin/s3rver.js" ]; then
+  command -v npm >/dev/null 2>&1 || { echo "npm (Node.js 20) is needed to install s3rver for the S3 attachment tests" >&2; exit 1; }
+  echo "Installing s3rver 3.7.1 into tools/s3rver..."
+  npm install --prefix "$ROOT/tools/s3rver" --no-audit --no-fund --save-exact s3rver@3.7.1 >/dev/null
+fi
+
 rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR/results"
 

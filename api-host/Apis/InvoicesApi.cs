@@ -1,4 +1,5 @@
 using OrderActors.ApiHost.Apis.Billing;
+using OrderActors.ApiHost.Documents;
 using OrderActors.ApiHost.Infrastructure;
 using OrderActors.ApiHost.Security;
 using OrderActors.Billing;
@@ -19,6 +20,7 @@ public static class InvoicesApi
         invoices.MapGet("/{id:guid}/events", Events).RequirePermission(Permissions.BillingRead);
         invoices.MapGet("/{id:guid}/document", Document).RequirePermission(Permissions.BillingRead);
         invoices.MapGet("/{id:guid}/receipt", Receipt).RequirePermission(Permissions.BillingRead);
+        invoices.MapGet("/{id:guid}/credit-notes/{creditNoteId}/document", CreditNoteDocument).RequirePermission(Permissions.BillingRead);
         invoices.MapPost("/{id:guid}/payments", RecordPayment).RequirePermission(Permissions.BillingWrite);
         invoices.MapPost("/{id:guid}/credit-notes", IssueCreditNote).RequirePermission(Permissions.BillingWrite);
         invoices.MapPost("/{id:guid}/void", Void).RequirePermission(Permissions.BillingWrite);
@@ -46,15 +48,29 @@ public static class InvoicesApi
     private static async Task<IResult> Events(Guid id, IClusterClient orleans) =>
         TypedResults.Ok(new { items = await orleans.GetGrain<IInvoiceGrain>(id).GetOutbox() });
 
-    private static async Task<IResult> Document(Guid id, IClusterClient orleans) =>
+    private static async Task<IResult> Document(Guid id, HttpContext context, IClusterClient orleans) =>
         await orleans.GetGrain<IInvoiceGrain>(id).GetDetails() is { } invoice
-            ? TypedResults.Content(InvoiceDocument.RenderInvoice(invoice), "text/html; charset=utf-8")
+            ? DocumentFormats.Render(context, () => InvoiceDocument.RenderInvoice(invoice), () => InvoicePdf.RenderInvoice(invoice), $"{invoice.Number}.pdf")
             : NotFound(id);
 
-    internal static async Task<IResult> Receipt(Guid id, IClusterClient orleans) =>
+    internal static async Task<IResult> Receipt(Guid id, HttpContext context, IClusterClient orleans) =>
         await orleans.GetGrain<IInvoiceGrain>(id).GetDetails() is { } invoice
-            ? TypedResults.Content(InvoiceDocument.RenderReceipt(invoice), "text/html; charset=utf-8")
+            ? DocumentFormats.Render(context, () => InvoiceDocument.RenderReceipt(invoice), () => InvoicePdf.RenderReceipt(invoice), $"receipt-{invoice.Number}.pdf")
             : NotFound(id);
+
+    /// <summary>A credit note by its id or its number.</summary>
+    private static async Task<IResult> CreditNoteDocument(Guid id, string creditNoteId, HttpContext context, IClusterClient orleans)
+    {
+        var invoice = await orleans.GetGrain<IInvoiceGrain>(id).GetDetails();
+        if (invoice is null)
+        {
+            return NotFound(id);
+        }
+        var note = invoice.CreditNotes.FirstOrDefault(n => n.Id == creditNoteId || n.Number == creditNoteId);
+        return note is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Credit note not found.", detail: $"Invoice {invoice.Number} has no credit note '{creditNoteId}'.")
+            : DocumentFormats.Render(context, () => InvoiceDocument.RenderCreditNote(invoice, note), () => InvoicePdf.RenderCreditNote(invoice, note), $"{note.Number}.pdf");
+    }
 
     private static Task<IResult> RecordPayment(Guid id, HttpContext context, IClusterClient orleans) =>
         IdempotentCommand.RunAsync(context, "invoices.payments", keyRequired: false, async () =>

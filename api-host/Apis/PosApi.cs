@@ -24,7 +24,7 @@ public static partial class PosApi
         group.MapPost("/orders", CreateOrder);
         group.MapPost("/orders/{id:guid}/invoice", IssueInvoice);
         group.MapPost("/orders/{id:guid}/payments", TakePayment);
-        group.MapGet("/invoices/{id:guid}/receipt", (Guid id, IClusterClient orleans) => InvoicesApi.Receipt(id, orleans));
+        group.MapGet("/invoices/{id:guid}/receipt", (Guid id, HttpContext context, IClusterClient orleans) => InvoicesApi.Receipt(id, context, orleans));
         group.MapPost("/returns", (HttpContext c, IClusterClient o, ReturnsOptions opt) =>
             IdempotentCommand.RunAsync(c, "pos.returns", keyRequired: true, () => ReturnsApi.CreateAsync(c, o, opt, ReturnSource.Pos, ReturnChannel.InStore)));
         return group;

@@ -6,6 +6,7 @@ using OrderActors.Files;
 using OrderActors.Grains.Returns;
 using OrderActors.Grains.Stock;
 using OrderActors.Idempotency;
+using OrderActors.Returns;
 using OrderActors.Stock;
 
 namespace OrderActors.Hosting;
@@ -19,9 +20,11 @@ public static class BillingServices
         configuration.GetSection(ReturnsOptions.Section).Bind(returns);
         services.AddSingleton(returns);
         services.AddSingleton<IReturnApprovalGateway, WorkflowReturnApprovalGateway>();
+        services.AddSingleton<IReturnProjection, SqlReturnProjection>();
+        services.AddSingleton<ReturnQueries>();
         services.AddSingleton<IStockProjection, SqlStockProjection>();
         services.AddSingleton<StockQueries>();
-        services.AddSingleton<IFileStorage>(_ => new LocalFileStorage(Path.Combine(Path.GetFullPath(options.DataDirectory), "attachments")));
+        services.AddSingleton<IFileStorage>(_ => CreateFileStorage(configuration, options));
         var billing = new BillingOptions();
         configuration.GetSection(BillingOptions.Section).Bind(billing);
         services.AddSingleton(billing);
@@ -32,5 +35,19 @@ public static class BillingServices
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<SqlIdempotencyStore>();
         return services;
+    }
+
+    /// <summary>Local disk unless <c>OrderActors:Files:Provider</c> is <c>S3</c> (settings under <c>OrderActors:Files:S3</c>).</summary>
+    private static IFileStorage CreateFileStorage(IConfiguration configuration, OrderActorsOptions options)
+    {
+        var files = configuration.GetSection("OrderActors:Files");
+        var provider = files.GetValue("Provider", FileStorageProvider.Local);
+        if (provider == FileStorageProvider.S3)
+        {
+            var s3 = new S3FileStorageOptions();
+            files.GetSection("S3").Bind(s3);
+            return new S3FileStorage(s3);
+        }
+        return new LocalFileStorage(Path.Combine(Path.GetFullPath(options.DataDirectory), "attachments"));
     }
 }

@@ -6,7 +6,7 @@ using OrderActors.Orders;
 
 namespace OrderActors.ApiHost.Apis.Billing;
 
-/// <summary>Printable HTML invoices and receipts (print to PDF from the browser; no PDF library is used).</summary>
+/// <summary>Printable HTML invoices, receipts and credit notes (the same documents as PDF: <see cref="InvoicePdf"/>).</summary>
 public static class InvoiceDocument
 {
     public static string Money(decimal amount, string currency) =>
@@ -49,6 +49,21 @@ public static class InvoiceDocument
         AppendTotals(html, invoice);
         AppendPayments(html, invoice);
         html.Append("<p>Thank you.</p>");
+        return End(html);
+    }
+
+    public static string RenderCreditNote(InvoiceDetails invoice, CreditNote note)
+    {
+        var html = Start($"Credit note {note.Number}");
+        html.Append("<h1>Credit note ").Append(E(note.Number)).Append("</h1>")
+            .Append("<p>For invoice ").Append(E(invoice.Number)).Append(" &middot; Store ").Append(E(invoice.StoreId)).Append("</p>")
+            .Append("<p>Issued ").Append(note.At.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
+            .Append(" &middot; Customer: ").Append(E(invoice.CustomerName)).Append("</p><table class=totals>")
+            .Append("<tr><td>Reason</td><td>").Append(E(note.Reason)).Append("</td></tr>")
+            .Append("<tr><td>Refund method</td><td>").Append(note.RefundMethod).Append("</td></tr>")
+            .Append("<tr><th>Credited</th><th class=n>").Append(Money(note.Amount, invoice.Currency)).Append("</th></tr>")
+            .Append("<tr><td>Refunded</td><td class=n>").Append(Money(note.RefundedAmount, invoice.Currency)).Append("</td></tr>")
+            .Append("<tr><td>Invoice total</td><td class=n>").Append(Money(invoice.Totals.Gross, invoice.Currency)).Append("</td></tr></table>");
         return End(html);
     }
 
