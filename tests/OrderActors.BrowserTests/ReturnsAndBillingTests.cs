@@ -18,7 +18,7 @@ public sealed class ReturnsAndBillingTests(DashboardHost host)
     [Fact]
     public async Task A_clerk_receives_inspects_and_photographs_a_return_and_the_return_records_it()
     {
-        var orderId = await host.CreateOrderAsync($"RET-{Guid.NewGuid():N}"[..16], "Return Buyer");
+        var orderId = await CreatePosSaleAsync($"RET-{Guid.NewGuid():N}"[..16]);
         var returnId = await CreateApprovedReturnAsync(orderId);
         var page = await host.SignedInPageAsync();
 
@@ -88,6 +88,29 @@ public sealed class ReturnsAndBillingTests(DashboardHost host)
         Assert.Equal(7.50m, payment.GetProperty("amount").GetDecimal());
         Assert.Equal("Card", payment.GetProperty("method").GetString());
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>A completed counter sale: only goods the customer has can be returned.</summary>
+    private async Task<Guid> CreatePosSaleAsync(string receipt)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/pos/orders")
+        {
+            Content = JsonContent.Create(new
+            {
+                platform = "Pos",
+                platformOrderId = receipt,
+                terminalId = "T-01",
+                storeId = "STORE1",
+                customer = new { name = "Walk-in" },
+                currency = "IDR",
+                items = new[] { new { sku = "SKU-1", name = "Blue mug", quantity = 2, unitPrice = 55000m } },
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", $"sale-{receipt}");
+        var response = await host.Api.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/pos/orders answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 
     private async Task<Guid> CreateApprovedReturnAsync(Guid orderId)
