@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OrderActors.ApiHost.Apis.Returns;
 using OrderActors.ApiHost.Infrastructure;
 using OrderActors.ApiHost.Security;
@@ -21,6 +22,7 @@ public static class ReturnsApi
         group.MapPost("/", (HttpContext c, IClusterClient o, ReturnsOptions opt) =>
             IdempotentCommand.RunAsync(c, "returns.create", keyRequired: false, () => CreateAsync(c, o, opt, forcedSource: null, forcedChannel: null)))
             .RequirePermission(Permissions.ReturnsWrite);
+        group.MapGet("/", List).RequirePermission(Permissions.ReturnsWrite);
         group.MapGet("/reason-codes", (ReturnsOptions o) => TypedResults.Ok(new { items = o.EffectiveReasonCodes })).RequirePermission(Permissions.ReturnsWrite);
         group.MapGet("/approval-tasks", async (IClerkTaskStore tasks, string? status, CancellationToken ct) =>
             TypedResults.Ok(new { items = await tasks.ListAsync(ClerkTask.ReturnApproval, status, 100, ct) })).RequirePermission(Permissions.ReturnsApprove);
@@ -126,6 +128,39 @@ public static class ReturnsApi
         var r = result.Return!;
         var response = new ReturnCreatedResponse(r.Id, r.RmaNumber, r.Status.ToString(), r.RefundAmount, r.Currency);
         return result.Outcome == ReturnCommandOutcome.Applied ? CommandResponse.Created($"/api/returns/{r.Id}", response) : CommandResponse.Ok(response);
+    }
+
+    private static async Task<Results<Ok<ReturnListPage>, ValidationProblem>> List(
+        ReturnQueries queries, string? status, string? orderId, string? channel, string? q, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? after,
+        CancellationToken ct)
+    {
+        var statuses = (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Guid parsedOrder = default;
+        ReturnChannel parsedChannel = default;
+        ReturnListCursor? cursor = null;
+        var v = new Validation()
+            .Require(statuses.All(s => TryParseName<ReturnStatus>(s, out _)), "status", $"status is one or more (comma-separated) of: {string.Join(", ", Enum.GetNames<ReturnStatus>())}.")
+            .Require(orderId is null || Guid.TryParse(orderId, out parsedOrder), "orderId", "orderId is an order id (a GUID).")
+            .Require(channel is null || TryParseName(channel, out parsedChannel), "channel", $"channel is one of: {string.Join(", ", Enum.GetNames<ReturnChannel>())}.")
+            .Require(q is null || q.Length <= 100, "q", "q is at most 100 characters.")
+            .Require(from is null || to is null || from < to, "from", "from must be before to.")
+            .Require(limit is null or (>= 1 and <= ReturnQueries.MaxLimit), "limit", $"limit must be between 1 and {ReturnQueries.MaxLimit}.")
+            .Require(after is null || ReturnListCursor.TryDecode(after, out cursor), "after", "after is not a cursor returned by this API.");
+        if (!v.IsValid)
+        {
+            return (ValidationProblem)v.ToProblem();
+        }
+        return TypedResults.Ok(await queries.ListAsync(new ReturnListQuery
+        {
+            Statuses = statuses,
+            OrderId = orderId is null ? null : parsedOrder,
+            Channel = channel is null ? null : parsedChannel.ToString(),
+            Text = q,
+            From = from,
+            To = to,
+            Limit = limit ?? 50,
+            After = cursor,
+        }, ct));
     }
 
     private static async Task<IResult> Get(Guid id, IClusterClient orleans) =>

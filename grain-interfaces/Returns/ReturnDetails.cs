@@ -28,4 +28,6 @@ public sealed record ReturnDetails
     [Id(21)] public required DateTimeOffset CreatedAt { get; init; }
     [Id(22)] public required DateTimeOffset UpdatedAt { get; init; }
     [Id(23)] public long Version { get; init; } = 1;
+    /// <summary>The order's customer when the return was opened (returns opened before this field was added: null).</summary>
+    [Id(24)] public string? CustomerName { get; init; }
 }

@@ -10,6 +10,7 @@ namespace OrderActors.Grains.Returns;
 public sealed class ReturnRequestGrain(
     [PersistentState("return-request")] IPersistentState<ReturnRequestState> state,
     IReturnApprovalGateway approvals,
+    IReturnProjection projection,
     ReturnsOptions options,
     BillingOptions billing,
     TimeProvider time,
@@ -29,6 +30,10 @@ public sealed class ReturnRequestGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (state.State.Return is { } existing)
+        {
+            await TryProjectAsync(existing);
+        }
         if (state.State.Return is { Status: ReturnStatus.Requested } && !state.State.ApprovalRequested)
         {
             await RequestApprovalAsync();
@@ -105,6 +110,7 @@ public sealed class ReturnRequestGrain(
             RefundAmount = Currency.Round(items.Sum(i => i.UnitRefund * i.Quantity), order.Currency),
             Notes = command.Notes,
             PlatformReturnId = command.PlatformReturnId,
+            CustomerName = order.Customer.Name,
             History = [new ReturnHistoryEntry(null, ReturnStatus.Requested, command.Actor, null, now)],
             CreatedAt = now,
             UpdatedAt = now,
@@ -123,7 +129,7 @@ public sealed class ReturnRequestGrain(
             RefundAmount = details.RefundAmount,
             Currency = details.Currency,
         });
-        await state.WriteStateAsync();
+        await SaveAsync();
         await RequestApprovalAsync();
         return new ReturnCommandResult(ReturnCommandOutcome.Applied, state.State.Return);
     }
@@ -224,7 +230,7 @@ public sealed class ReturnRequestGrain(
             return ReturnCommandResult.Invalid("sku", $"The return has no item with SKU '{attachment.Sku}'.", r);
         }
         state.State.Return = r with { Attachments = [.. r.Attachments, attachment], Version = r.Version + 1, UpdatedAt = time.GetUtcNow() };
-        await state.WriteStateAsync();
+        await SaveAsync();
         return new ReturnCommandResult(ReturnCommandOutcome.Applied, state.State.Return);
     }
 
@@ -263,8 +269,27 @@ public sealed class ReturnRequestGrain(
             To = to,
             Reason = reason,
         });
-        await state.WriteStateAsync();
+        await SaveAsync();
         return new ReturnCommandResult(ReturnCommandOutcome.Applied, updated);
+    }
+
+    /// <summary>Persists the state, then updates the read model; a failed projection is repaired by the next change.</summary>
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        await TryProjectAsync(state.State.Return!);
+    }
+
+    private async Task TryProjectAsync(ReturnDetails details)
+    {
+        try
+        {
+            await projection.ProjectAsync(details);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Projecting return {Rma} failed; the next change or activation re-projects it", details.RmaNumber);
+        }
     }
 
     private async Task RequestApprovalAsync()
@@ -311,7 +336,7 @@ public sealed class ReturnRequestGrain(
 
             state.State.Return = r with { RestockedSkus = restocked, RefundInvoiceId = invoiceId, CreditNoteNumber = creditNote, Version = r.Version + 1 };
             state.State.CompletionEffectsPending = false;
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
         catch (Exception ex)
         {

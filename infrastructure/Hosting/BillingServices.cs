@@ -6,6 +6,7 @@ using OrderActors.Files;
 using OrderActors.Grains.Returns;
 using OrderActors.Grains.Stock;
 using OrderActors.Idempotency;
+using OrderActors.Returns;
 using OrderActors.Stock;
 
 namespace OrderActors.Hosting;
@@ -19,6 +20,8 @@ public static class BillingServices
         configuration.GetSection(ReturnsOptions.Section).Bind(returns);
         services.AddSingleton(returns);
         services.AddSingleton<IReturnApprovalGateway, ThresholdReturnApprovalGateway>();
+        services.AddSingleton<IReturnProjection, SqlReturnProjection>();
+        services.AddSingleton<ReturnQueries>();
         services.AddSingleton<IStockProjection, SqlStockProjection>();
         services.AddSingleton<StockQueries>();
         services.AddSingleton<IFileStorage>(_ => new LocalFileStorage(Path.Combine(Path.GetFullPath(options.DataDirectory), "attachments")));
