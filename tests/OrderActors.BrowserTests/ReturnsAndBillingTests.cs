@@ -22,8 +22,15 @@ public sealed class ReturnsAndBillingTests(DashboardHost host)
         var returnId = await CreateApprovedReturnAsync(orderId);
         var page = await host.SignedInPageAsync();
 
-        await page.GotoAsync($"/returns/{returnId}");
+        // The queue (the read model behind GET /api/returns) lists it; its RMA number opens the detail.
+        await Poll.UntilAsync(() => host.Api.GetStringAsync($"/api/returns?orderId={orderId}"), body => body.Contains(returnId.ToString(), StringComparison.Ordinal), Eventually);
+        await page.GotoAsync("/returns");
         await DashboardHost.WaitForLiveAsync(page);
+        var link = page.Locator($"[data-testid=return-link][data-return-id='{returnId}']");
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = (float)Eventually.TotalMilliseconds });
+        await DashboardHost.ScreenshotAsync(page, "returns");
+        await link.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/returns/{returnId}", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByTestId("return-status")).ToHaveTextAsync("Approved");
         await page.GetByTestId("return-receive").ClickAsync();
         await Assertions.Expect(page.GetByTestId("return-status")).ToHaveTextAsync("Received");
