@@ -24,7 +24,13 @@ public static class ReadModelBenchmark
 {
     public static async Task Main(string[] args)
     {
-        // Usage: dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- [orders] [iterations] [upserts]
+        // Usage: dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- [orders] [iterations] [upserts] [--adonet]
+        //        dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- seed --rows N --connection "..."
+        if (args.Length > 0 && args[0] == "seed")
+        {
+            await ReadModelSeeder.SeedAsync(ReadModelSeeder.Parse(args));
+            return;
+        }
         var orderCount = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
         var iterations = args.Length > 1 ? int.Parse(args[1]) : 300;
         var upserts = args.Length > 2 ? int.Parse(args[2]) : 20_000;
@@ -46,24 +52,11 @@ public static class ReadModelBenchmark
                         await c.ExecuteScalarAsync<long>("SELECT @@innodb_buffer_pool_size") / 1024 / 1024 + " MiB (load with innodb_flush_log_at_trx_commit=2, measure with 1)");
         }
 
-        // 1. Load through the projection's batch path, two loaders in parallel.
-        var projection = new SqlOrderProjection(database);
-        var loadWatch = Stopwatch.StartNew();
-        var loaded = 0;
-        await Parallel.ForEachAsync(SyntheticOrders.Generate(orderCount, seed: 42, start, span).Chunk(2000), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (batch, ct) =>
-        {
-            await projection.ProjectManyAsync(batch, ct);
-            var done = Interlocked.Add(ref loaded, batch.Length);
-            if (done % 100_000 < batch.Length)
-            {
-        Report.Line($"  loaded {done:N0} orders, {done / loadWatch.Elapsed.TotalSeconds:N0} orders/s");
-            }
-        });
-        Report.Line($"Loaded {orderCount:N0} orders in {loadWatch.Elapsed.TotalSeconds:N0} s ({orderCount / loadWatch.Elapsed.TotalSeconds:N0} orders/s)");
+        // 1. Load with the seeder: the rows the projection writes, as multi-row INSERTs, two writers.
+        await ReadModelSeeder.SeedAsync(new ReadModelSeeder.Options(orderCount, connectionString, 42, start, span, 2000, 2));
         await using (var c = await database.OpenAsync())
         {
             await c.ExecuteAsync("SET GLOBAL innodb_flush_log_at_trx_commit = 1");
-            await c.ExecuteAsync("ANALYZE TABLE orders, order_items, order_search_terms, order_stats_hourly", commandTimeout: 600);
             Report.Line($"order_search_terms rows: {await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM order_search_terms"):N0}");
         }
 

@@ -12,7 +12,7 @@ internal static class ChildRows
 
     public static readonly string[] DuplicateColumns = ["order_id", "other_order_id", "score", "reasons", "decision", "primary_order_id", "detected_at", "decided_at", "decided_by"];
 
-    public static readonly string[] TermColumns = ["term", "order_id"];
+    public static readonly string[] TermColumns = ["term", "order_id", "order_day"];
 
     public static IEnumerable<object?[]> Items(OrderDetails order, SqlDialect dialect) =>
         order.Items.Select((item, line) => new object?[]
@@ -37,8 +37,8 @@ internal static class ChildRows
             d.DecidedAt is { } at ? SqlTime.ToDb(at, dialect) : null, Clip(d.DecidedBy?.ToString(), 200),
         });
 
-    public static IEnumerable<object?[]> Terms(Guid orderId, IReadOnlyList<string> terms) =>
-        terms.Select(t => new object?[] { t, orderId.ToString() });
+    public static IEnumerable<object?[]> Terms(OrderDetails order, IReadOnlyList<string> terms, SqlDialect dialect) =>
+        terms.Select(t => new object?[] { t, order.Id.ToString(), OrderDay.ToDb(OrderDay.Of(order.OrderDate), dialect) });
 
     private static string? Clip(string? text, int max) => text is not null && text.Length > max ? text[..max] : text;
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using OrderActors.Database;
@@ -8,22 +9,31 @@ namespace OrderActors.ReadModel;
 /// Order lists from the read model: filters, free text through the search-term table, sort, keyset paging
 /// (predicates expanded, never row constructors, so MariaDB uses an index range), and a streamed export.
 /// </summary>
-public sealed class OrderQueries(ReadModelDatabase database)
+/// <remarks>
+/// Free text is driven by its rarest word. A word with few terms (an order id, a SKU) drives the whole query from
+/// its prefix range. When every word is common (a customer's full name), a date-sorted list instead walks the
+/// search terms day by day from the newest end, in windows of 1, 2, 4... days, and stops once the page is full:
+/// the cost follows the page, not the number of matching orders.
+/// </remarks>
+public sealed class OrderQueries(ReadModelDatabase database, int rareWordTerms = OrderQueries.RareWordTerms)
 {
     public const int MaxLimit = 500;
 
-    private const string SelectColumns =
+    /// <summary>By default, a word whose prefix range holds at most this many terms drives a free-text query on its own.</summary>
+    public const int RareWordTerms = 500;
+
+    private const int MaxWindowDays = 128;
+
+    private const string Columns =
         "SELECT id AS Id, platform AS Platform, account_id AS AccountId, platform_order_id AS PlatformOrderId, status AS Status, " +
         "workflow_status AS WorkflowStatus, sync_status AS SyncStatus, customer_name AS CustomerName, currency AS Currency, " +
-        "grand_total AS GrandTotal, item_count AS ItemCount, order_date AS OrderDate, updated_at AS UpdatedAt FROM orders";
+        "grand_total AS GrandTotal, item_count AS ItemCount, order_date AS OrderDate, updated_at AS UpdatedAt";
 
     public async Task<OrderListPage> ListAsync(OrderListQuery query, CancellationToken cancellationToken = default)
     {
         var limit = Math.Clamp(query.Limit, 1, MaxLimit);
-        var (sql, parameters) = Build(query, withCursor: true);
-        parameters.Add("take", limit + 1);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql + " LIMIT @take", parameters, cancellationToken: cancellationToken))).ToList();
+        var rows = await ReadAsync(connection, query, limit + 1, cancellationToken);
         var items = rows.Take(limit).Select(r => r.ToSummary()).ToList();
         string? next = null;
         if (rows.Count > limit)
@@ -40,7 +50,7 @@ public sealed class OrderQueries(ReadModelDatabase database)
     /// <summary>Every order matching the filters, in sort order, read row by row from an unbuffered reader.</summary>
     public async IAsyncEnumerable<OrderSummary> StreamAsync(OrderListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (sql, parameters) = Build(query, withCursor: false);
+        var (sql, parameters) = Build(query, SearchTerms.ForQuery(query.Text), withCursor: false, days: null);
         await using var connection = await database.OpenAsync(cancellationToken);
         await foreach (var row in connection.QueryUnbufferedAsync<SummaryRow>(sql, parameters).WithCancellation(cancellationToken))
         {
@@ -48,7 +58,77 @@ public sealed class OrderQueries(ReadModelDatabase database)
         }
     }
 
-    private (string Sql, DynamicParameters Parameters) Build(OrderListQuery query, bool withCursor)
+    private async Task<List<SummaryRow>> ReadAsync(DbConnection connection, OrderListQuery query, int take, CancellationToken ct)
+    {
+        var words = SearchTerms.ForQuery(query.Text);
+        if (words.Count > 0)
+        {
+            var sizes = new List<(string Word, long Terms)>();
+            foreach (var word in words)
+            {
+                sizes.Add((word, await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    $"SELECT COUNT(*) FROM (SELECT 1 FROM order_search_terms WHERE term >= @term AND term < @termEnd LIMIT {rareWordTerms + 1}) c",
+                    new { term = word, termEnd = SearchTerms.UpperBound(word) }, cancellationToken: ct))));
+            }
+            if (sizes.Any(s => s.Terms == 0))
+            {
+                return [];
+            }
+            words = sizes.OrderBy(s => s.Terms).Select(s => s.Word).ToList();
+            if (sizes.Min(s => s.Terms) > rareWordTerms && query.Sort.Column == "order_date")
+            {
+                return await ReadByDayWindowsAsync(connection, query, words, take, ct);
+            }
+        }
+        return await QueryPageAsync(connection, query, words, null, take, ct);
+    }
+
+    private async Task<List<SummaryRow>> ReadByDayWindowsAsync(DbConnection connection, OrderListQuery query, IReadOnlyList<string> words, int take, CancellationToken ct)
+    {
+        var bounds = await connection.QuerySingleAsync<(object? First, object? Last)>(new CommandDefinition(
+            "SELECT MIN(order_date), MAX(order_date) FROM orders", cancellationToken: ct));
+        if (bounds.First is null or DBNull || bounds.Last is null or DBNull)
+        {
+            return [];
+        }
+        var sort = query.Sort;
+        var cursorDate = OrderListCursor.TryDecode(query.After, out var cursor) && cursor!.Sort == sort.Name ? cursor.DateKey : (DateTimeOffset?)null;
+        var low = Max(SqlTime.FromDb(bounds.First!), query.From, sort.Descending ? null : cursorDate);
+        var high = Min(SqlTime.FromDb(bounds.Last!).AddTicks(1), query.To, sort.Descending ? cursorDate?.AddTicks(1) : null);
+        var firstDay = OrderDay.Of(low);
+        var endDay = OrderDay.Of(high.AddTicks(-1)).AddDays(1);
+        var rows = new List<SummaryRow>();
+        var windowDays = 1;
+        while (firstDay < endDay && rows.Count < take)
+        {
+            DateTime from, to;
+            if (sort.Descending)
+            {
+                from = endDay.AddDays(-windowDays) < firstDay ? firstDay : endDay.AddDays(-windowDays);
+                to = endDay;
+                endDay = from;
+            }
+            else
+            {
+                from = firstDay;
+                to = firstDay.AddDays(windowDays) > endDay ? endDay : firstDay.AddDays(windowDays);
+                firstDay = to;
+            }
+            rows.AddRange(await QueryPageAsync(connection, query, words, (from, to), take - rows.Count, ct));
+            windowDays = Math.Min(windowDays * 2, MaxWindowDays);
+        }
+        return rows;
+    }
+
+    private async Task<List<SummaryRow>> QueryPageAsync(
+        DbConnection connection, OrderListQuery query, IReadOnlyList<string> words, (DateTime From, DateTime To)? days, int take, CancellationToken ct)
+    {
+        var (sql, parameters) = Build(query, words, withCursor: true, days);
+        parameters.Add("take", take);
+        return (await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql + " LIMIT @take", parameters, cancellationToken: ct))).ToList();
+    }
+
+    private (string Sql, DynamicParameters Parameters) Build(OrderListQuery query, IReadOnlyList<string> words, bool withCursor, (DateTime From, DateTime To)? days)
     {
         var dialect = database.Dialect;
         var where = new List<string>();
@@ -57,7 +137,7 @@ public sealed class OrderQueries(ReadModelDatabase database)
         {
             if (value is not null)
             {
-                where.Add($"{column} = @{name}");
+                where.Add($"orders.{column} = @{name}");
                 parameters.Add(name, value);
             }
         }
@@ -67,40 +147,71 @@ public sealed class OrderQueries(ReadModelDatabase database)
         Equal("workflow_status", "workflowStatus", query.WorkflowStatus);
         if (query.From is { } from)
         {
-            where.Add("order_date >= @from");
+            where.Add("orders.order_date >= @from");
             parameters.Add("from", SqlTime.ToDb(from, dialect));
         }
         if (query.To is { } to)
         {
-            where.Add("order_date < @to");
+            where.Add("orders.order_date < @to");
             parameters.Add("to", SqlTime.ToDb(to, dialect));
         }
-        var words = SearchTerms.ForQuery(query.Text);
-        for (var i = 0; i < words.Count; i++)
+
+        var source = " FROM orders";
+        if (words.Count > 0)
         {
-            // A prefix range on the term table's primary key: an index seek, not a scan of the orders.
-            where.Add($"id IN (SELECT order_id FROM order_search_terms WHERE term >= @term{i} AND term < @termEnd{i})");
-            parameters.Add($"term{i}", words[i]);
-            parameters.Add($"termEnd{i}", SearchTerms.UpperBound(words[i]));
+            // The first word drives: its distinct orders (of the day window, when there is one) are joined to the
+            // orders, and every other word must have a term of the same order.
+            for (var i = 0; i < words.Count; i++)
+            {
+                parameters.Add($"term{i}", words[i]);
+                parameters.Add($"termEnd{i}", SearchTerms.UpperBound(words[i]));
+            }
+            var dayFilter = "";
+            if (days is { } window)
+            {
+                var dayNames = new List<string>();
+                for (var (day, n) = (window.From, 0); day < window.To; day = day.AddDays(1), n++)
+                {
+                    parameters.Add($"day{n}", OrderDay.ToDb(day, dialect));
+                    dayNames.Add($"@day{n}");
+                }
+                dayFilter = $"order_day IN ({string.Join(", ", dayNames)}) AND ";
+                where.Add("orders.order_date >= @windowFrom AND orders.order_date < @windowTo");
+                parameters.Add("windowFrom", SqlTime.ToDb(window.From, dialect));
+                parameters.Add("windowTo", SqlTime.ToDb(window.To, dialect));
+            }
+            var join = dialect == SqlDialect.MySql ? "STRAIGHT_JOIN" : "CROSS JOIN";
+            source = $" FROM (SELECT DISTINCT order_id FROM order_search_terms WHERE {dayFilter}term >= @term0 AND term < @termEnd0) matched " +
+                     $"{join} orders ON orders.id = matched.order_id";
+            for (var i = 1; i < words.Count; i++)
+            {
+                where.Add($"EXISTS (SELECT 1 FROM order_search_terms s{i} WHERE s{i}.order_id = orders.id AND s{i}.term >= @term{i} AND s{i}.term < @termEnd{i})");
+            }
         }
 
         var sort = query.Sort;
-        var key = sort.IsMoney && dialect == SqlDialect.Sqlite ? $"CAST({sort.Column} AS REAL)" : sort.Column;
+        var key = sort.IsMoney && dialect == SqlDialect.Sqlite ? $"CAST(orders.{sort.Column} AS REAL)" : $"orders.{sort.Column}";
         if (withCursor && OrderListCursor.TryDecode(query.After, out var cursor) && cursor is not null && cursor.Sort == sort.Name)
         {
             // Expanded rather than a row constructor: MariaDB only uses the index range for this form.
             var op = sort.Descending ? "<" : ">";
-            where.Add($"({key} {op} @afterKey OR ({key} = @afterKey AND id {op} @afterId))");
+            where.Add($"({key} {op} @afterKey OR ({key} = @afterKey AND orders.id {op} @afterId))");
             parameters.Add("afterKey", sort.IsMoney
                 ? (dialect == SqlDialect.Sqlite ? (object)(double)cursor.MoneyKey : cursor.MoneyKey)
                 : SqlTime.ToDb(cursor.DateKey, dialect));
             parameters.Add("afterId", cursor.Id.ToString());
         }
         var direction = sort.Descending ? "DESC" : "ASC";
-        var sql = SelectColumns + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
-                  $" ORDER BY {key} {direction}, id {direction}";
+        var sql = Columns + source + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
+                  $" ORDER BY {key} {direction}, orders.id {direction}";
         return (sql, parameters);
     }
+
+    private static DateTimeOffset Max(DateTimeOffset value, params DateTimeOffset?[] others) =>
+        others.Aggregate(value, (m, o) => o is { } v && v > m ? v : m);
+
+    private static DateTimeOffset Min(DateTimeOffset value, params DateTimeOffset?[] others) =>
+        others.Aggregate(value, (m, o) => o is { } v && v < m ? v : m);
 
     private sealed class SummaryRow
     {

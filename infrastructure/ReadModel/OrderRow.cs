@@ -74,7 +74,7 @@ public sealed class OrderRow
         PrimaryOrderId = order.PrimaryOrderId?.ToString(),
         HistoryCount = order.History.Count,
         ItemsHash = ShortHash.Of(string.Join('\n', order.Items)),
-        SearchHash = ShortHash.Of(string.Join(' ', searchTerms)),
+        SearchHash = ShortHash.Of(string.Join(' ', searchTerms) + " @" + OrderDay.Of(order.OrderDate).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
         DuplicatesHash = ShortHash.Of(string.Join('\n', order.Duplicates.Select(d => $"{d.OtherOrderId}|{d.Score}|{d.Decision}|{d.PrimaryOrderId}|{d.DecidedAt:O}"))),
     };
 }

@@ -7,7 +7,8 @@ namespace OrderActors.ReadModel;
 /// <summary>
 /// Terms for free-text search over order id, platform order id, customer and SKUs: lower-case runs of letters and
 /// digits. Each value is indexed whole (punctuation removed) and by its words, and a query word matches a term it
-/// is a prefix of, so "TEE-RED", "tee red" and "teered" all find SKU TEE-RED-M.
+/// is a prefix of, so "TEE-RED", "tee red" and "teered" all find SKU TEE-RED-M. Terms that are prefixes of other terms
+/// of the same order are left out (the longer term matches every query word they would).
 /// </summary>
 public static class SearchTerms
 {
@@ -40,7 +41,11 @@ public static class SearchTerms
         {
             AddValue(terms, item.Sku);
         }
-        return terms.Order(StringComparer.Ordinal).ToList();
+        // A term that is a prefix of another term of the order finds nothing the longer one does not (every query word
+        // is matched as a prefix), so only the longest of such chains is stored: fewer rows, narrower prefix ranges.
+        // Sorted, a term's extensions follow it directly, so comparing neighbours is enough.
+        var sorted = terms.Order(StringComparer.Ordinal).ToList();
+        return sorted.Where((t, i) => i + 1 == sorted.Count || !sorted[i + 1].StartsWith(t, StringComparison.Ordinal)).ToList();
     }
 
     /// <summary>The normalized words of a query, each to be matched as a term prefix; empty when nothing is searchable.</summary>

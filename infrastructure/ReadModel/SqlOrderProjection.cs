@@ -16,8 +16,6 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
 {
     private const int MaxAttempts = 4;
 
-    private static readonly string[] StatsColumns = ["hour", "platform", "status", "currency", "order_count", "revenue"];
-
     private static readonly string InsertOrder =
         $"INSERT INTO orders ({string.Join(", ", OrderRow.Columns)}) VALUES ({string.Join(", ", OrderRow.Columns.Select(c => "@" + PropertyOf(c)))})";
 
@@ -62,34 +60,11 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
             present.UnionWith(found.Select(SqlValues.ReadGuid));
         }
         var fresh = orders.Where(o => !present.Contains(o.Id)).GroupBy(o => o.Id).Select(g => g.MaxBy(o => o.Version)!).ToList();
-        var rows = fresh.Select(o => (Order: o, Terms: SearchTerms.For(o))).ToList();
-        await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "orders", OrderRow.Columns,
-            rows.Select(r => OrderRow.From(r.Order, Dialect, r.Terms).Values()).ToList(), false, cancellationToken);
-        await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_items", ChildRows.ItemColumns,
-            fresh.SelectMany(o => ChildRows.Items(o, Dialect)).ToList(), false, cancellationToken);
-        await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_status_history", ChildRows.HistoryColumns,
-            fresh.SelectMany(o => ChildRows.History(o, 0, Dialect)).ToList(), false, cancellationToken);
-        await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_duplicate_candidates", ChildRows.DuplicateColumns,
-            fresh.SelectMany(o => ChildRows.Duplicates(o, Dialect)).ToList(), false, cancellationToken);
-        await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_search_terms", ChildRows.TermColumns,
-            rows.SelectMany(r => ChildRows.Terms(r.Order.Id, r.Terms)).ToList(), true, cancellationToken);
-        var deltas = fresh.GroupBy(StatsBucket.Of).Select(g => (g.Key, Count: (long)g.Count(), Revenue: g.Sum(o => o.Totals.GrandTotal)))
-            .OrderBy(d => d.Key.Hour).ThenBy(d => d.Key.Platform, StringComparer.Ordinal).ThenBy(d => d.Key.Status, StringComparer.Ordinal)
-            .ThenBy(d => d.Key.Currency, StringComparer.Ordinal).ToList();
-        if (Dialect == SqlDialect.MySql)
+        foreach (var table in NewOrderRows.For(fresh, Dialect))
         {
-            // One statement for all cells of the batch (a load touches thousands of hour cells).
-            await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_stats_hourly", StatsColumns,
-                deltas.Select(d => new object?[] { SqlTime.ToDb(d.Key.Hour, Dialect), d.Key.Platform, d.Key.Status, d.Key.Currency, d.Count, d.Revenue }).ToList(),
-                false, cancellationToken, " ON DUPLICATE KEY UPDATE order_count = order_count + VALUES(order_count), revenue = revenue + VALUES(revenue)");
+            await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, table.Table, table.Columns, table.Rows, table.IgnoreDuplicates, cancellationToken);
         }
-        else
-        {
-            foreach (var (bucket, count, revenue) in deltas)
-            {
-                await AddStatsAsync(connection, transaction, bucket, count, revenue, cancellationToken);
-            }
-        }
+        await ApplyStatsAsync(connection, transaction, NewOrderRows.StatsDeltas(fresh), cancellationToken);
         foreach (var order in orders.Where(o => present.Contains(o.Id)))
         {
             await ProjectOneAsync(connection, transaction, order, cancellationToken);
@@ -137,7 +112,7 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
         if (held?.SearchHash != row.SearchHash)
         {
             await connection.ExecuteAsync(new CommandDefinition("DELETE FROM order_search_terms WHERE order_id = @id", id, transaction, cancellationToken: ct));
-            await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_search_terms", ChildRows.TermColumns, ChildRows.Terms(order.Id, terms).ToList(), true, ct);
+            await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, "order_search_terms", ChildRows.TermColumns, ChildRows.Terms(order, terms, Dialect).ToList(), true, ct);
         }
 
         var newBucket = StatsBucket.Of(order);
@@ -147,42 +122,62 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
         var oldTotal = held is null ? 0m : SqlValues.ReadMoney(held.GrandTotal);
         if (oldBucket != newBucket || oldTotal != order.Totals.GrandTotal)
         {
-            // Cells are touched in key order so concurrent projections cannot deadlock on them.
-            var changes = new List<(StatsBucket Bucket, long Count, decimal Revenue)> { (newBucket, 1, order.Totals.GrandTotal) };
+            var deltas = new List<StatsDelta> { new(newBucket, 1, order.Totals.GrandTotal) };
             if (oldBucket is not null)
             {
-                changes.Add((oldBucket, -1, -oldTotal));
+                deltas.Add(new StatsDelta(oldBucket, -1, -oldTotal));
             }
-            foreach (var change in changes.OrderBy(c => c.Bucket.Hour).ThenBy(c => c.Bucket.Platform, StringComparer.Ordinal)
-                         .ThenBy(c => c.Bucket.Status, StringComparer.Ordinal).ThenBy(c => c.Bucket.Currency, StringComparer.Ordinal))
+            await ApplyStatsAsync(connection, transaction, deltas, ct);
+        }
+    }
+
+    /// <summary>Adds the deltas to every statistics table, table by table and cell by cell in key order (no deadlocks between projections).</summary>
+    private async Task ApplyStatsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<StatsDelta> deltas, CancellationToken ct)
+    {
+        if (Dialect == SqlDialect.MySql)
+        {
+            foreach (var table in NewOrderRows.MySqlStats(deltas).Where(t => t.Rows.Count > 0))
             {
-                await AddStatsAsync(connection, transaction, change.Bucket, change.Count, change.Revenue, ct);
+                await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, table.Table, table.Columns, table.Rows, false, ct, table.Suffix);
+            }
+            return;
+        }
+        foreach (var table in StatsTable.All)
+        {
+            foreach (var (key, count, revenue) in table.Cells(deltas, Dialect))
+            {
+                await AddSqliteCellAsync(connection, transaction, table, key, count, revenue, ct);
             }
         }
     }
 
-    private async Task AddStatsAsync(DbConnection connection, DbTransaction transaction, StatsBucket bucket, long count, decimal revenue, CancellationToken ct)
+    private static async Task AddSqliteCellAsync(DbConnection connection, DbTransaction transaction, StatsTable table, object?[] key, long count, decimal revenue, CancellationToken ct)
     {
-        var key = new DynamicParameters(new { bucket.Platform, bucket.Status, bucket.Currency, Count = count });
-        key.Add("Hour", SqlTime.ToDb(bucket.Hour, Dialect));
-        if (Dialect == SqlDialect.MySql)
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < key.Length; i++)
         {
-            key.Add("Revenue", revenue);
+            parameters.Add($"k{i}", key[i]);
+        }
+        parameters.Add("count", count);
+        var match = string.Join(" AND ", table.KeyColumns.Select((c, i) => $"{c} = @k{i}"));
+        var keyColumns = string.Join(", ", table.KeyColumns);
+        var keyValues = string.Join(", ", table.KeyColumns.Select((_, i) => $"@k{i}"));
+        if (!table.HasRevenue)
+        {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO order_stats_hourly (hour, platform, status, currency, order_count, revenue) VALUES (@Hour, @Platform, @Status, @Currency, @Count, @Revenue) " +
-                "ON DUPLICATE KEY UPDATE order_count = order_count + VALUES(order_count), revenue = revenue + VALUES(revenue)",
-                key, transaction, cancellationToken: ct));
+                $"INSERT INTO {table.Name} ({keyColumns}, order_count) VALUES ({keyValues}, @count) " +
+                $"ON CONFLICT({keyColumns}) DO UPDATE SET order_count = order_count + excluded.order_count",
+                parameters, transaction, cancellationToken: ct));
             return;
         }
         // SQLite keeps money as exact text, so the sum is done here; the IMMEDIATE transaction makes this safe.
         var held = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT revenue FROM order_stats_hourly WHERE hour = @Hour AND platform = @Platform AND status = @Status AND currency = @Currency",
-            key, transaction, cancellationToken: ct));
-        key.Add("Revenue", SqlValues.Money((held is null ? 0m : SqlValues.ReadMoney(held)) + revenue, Dialect));
+            $"SELECT revenue FROM {table.Name} WHERE {match}", parameters, transaction, cancellationToken: ct));
+        parameters.Add("revenue", SqlValues.Money((held is null ? 0m : SqlValues.ReadMoney(held)) + revenue, SqlDialect.Sqlite));
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO order_stats_hourly (hour, platform, status, currency, order_count, revenue) VALUES (@Hour, @Platform, @Status, @Currency, @Count, @Revenue) " +
-            "ON CONFLICT(hour, platform, status, currency) DO UPDATE SET order_count = order_count + excluded.order_count, revenue = excluded.revenue",
-            key, transaction, cancellationToken: ct));
+            $"INSERT INTO {table.Name} ({keyColumns}, order_count, revenue) VALUES ({keyValues}, @count, @revenue) " +
+            $"ON CONFLICT({keyColumns}) DO UPDATE SET order_count = order_count + excluded.order_count, revenue = excluded.revenue",
+            parameters, transaction, cancellationToken: ct));
     }
 
     private static string PropertyOf(string column) =>

@@ -41,4 +41,15 @@ public sealed class SearchTermsTests
         Assert.True(string.CompareOrdinal("teeredm", SearchTerms.UpperBound("tee")) < 0);
         Assert.True(string.CompareOrdinal("tef", SearchTerms.UpperBound("tee")) >= 0);
     }
+
+    [Fact]
+    public void No_stored_term_is_a_prefix_of_another_so_prefix_ranges_hold_one_term_per_order_and_word()
+    {
+        var terms = SearchTerms.For(Order(Snapshot("op", T0)));
+
+        Assert.DoesNotContain(terms, t => terms.Any(u => u != t && u.StartsWith(t, StringComparison.Ordinal)));
+        Assert.DoesNotContain("siti", terms);
+        Assert.Contains(terms, t => t.StartsWith("siti", StringComparison.Ordinal));
+        Assert.Single(terms, t => t.StartsWith("tee", StringComparison.Ordinal));
+    }
 }
