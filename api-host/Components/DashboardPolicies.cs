@@ -10,4 +10,7 @@ public static class DashboardPolicies
     public const string OrdersBulk = PermissionPolicyProvider.Prefix + Permissions.OrdersBulk;
     public const string UsersManage = PermissionPolicyProvider.Prefix + Permissions.UsersManage;
     public const string AuditRead = PermissionPolicyProvider.Prefix + Permissions.AuditRead;
+    public const string PlatformsManage = PermissionPolicyProvider.Prefix + Permissions.PlatformsManage;
+    public const string ReturnsWrite = PermissionPolicyProvider.Prefix + Permissions.ReturnsWrite;
+    public const string BillingRead = PermissionPolicyProvider.Prefix + Permissions.BillingRead;
 }

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 using OrderActors.ApiHost.Components.Account;
+using OrderActors.ApiHost.Components.Accounts;
+using OrderActors.ApiHost.Components.Billing;
 using OrderActors.ApiHost.Components.Live;
 using OrderActors.ApiHost.Components.Orders;
+using OrderActors.ApiHost.Components.Returns;
 using OrderActors.ApiHost.Security;
 
 namespace OrderActors.ApiHost.Components;
@@ -41,6 +44,9 @@ public static class DashboardSetup
         services.AddScoped<DashboardAudit>();
         services.AddScoped<Tasks.DashboardTaskCommands>();
         services.AddScoped<Workflows.DashboardWorkflows>();
+        services.AddScoped<PlatformAccountCommands>();
+        services.AddScoped<ReturnCommands>();
+        services.AddScoped<BillingCommands>();
     }
 
     /// <summary>

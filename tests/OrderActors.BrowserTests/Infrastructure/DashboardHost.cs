@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using OrderActors.MarketplaceSim;
 using OrderActors.Testing;
 
 namespace OrderActors.BrowserTests.Infrastructure;
@@ -27,15 +28,16 @@ public sealed class DashboardHost : IAsyncLifetime
 
     public HttpClient Api { get; private set; } = default!;
 
+    /// <summary>The marketplace simulator, in-process; the api-host's connectors point at it.</summary>
+    public RunningSimulator Simulator { get; private set; } = default!;
+
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryLayout.Root, ".test-run", "screenshots");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        _process = DotnetProcess.Start(
-            "api-host",
-            RepositoryLayout.ApiHostDll,
-            new Dictionary<string, string?>
+        Simulator = await SimulatorHost.StartAsync();
+        var environment = new Dictionary<string, string?>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["OrderActors__Mode"] = "Embedded",
@@ -45,8 +47,12 @@ public sealed class DashboardHost : IAsyncLifetime
                 ["OrderActors__Bootstrap__AdminEmail"] = AdminEmail,
                 ["OrderActors__Bootstrap__AdminPassword"] = AdminPassword,
                 ["OrderActors__Security__SignInPermitsPerMinute"] = "10000",
-            },
-            "--urls", BaseAddress.ToString().TrimEnd('/'));
+            };
+        foreach (var (key, value) in Simulator.ConnectorSettings)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        _process = DotnetProcess.Start("api-host", RepositoryLayout.ApiHostDll, environment, "--urls", BaseAddress.ToString().TrimEnd('/'));
         await _process.WaitForHttpOkAsync(new Uri(BaseAddress, "/health/ready").ToString(), StartTimeout);
         Api = new HttpClient { BaseAddress = BaseAddress };
         var token = await Poll.UntilAsync(IssueTokenAsync, t => t is not null, TimeSpan.FromSeconds(30));
@@ -120,6 +126,10 @@ public sealed class DashboardHost : IAsyncLifetime
         if (_process is not null)
         {
             await _process.DisposeAsync();
+        }
+        if (Simulator is not null)
+        {
+            await Simulator.DisposeAsync();
         }
         try
         {
