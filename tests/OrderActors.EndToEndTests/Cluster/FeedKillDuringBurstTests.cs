@@ -18,8 +18,11 @@ namespace OrderActors.EndToEndTests.Cluster;
 public sealed class FeedKillDuringBurstTests(ITestOutputHelper output)
 {
     private const int Writers = 12;
-    private static readonly TimeSpan BeforeKill = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan AfterKill = TimeSpan.FromSeconds(8);
+
+    // Counted in acknowledgements, not seconds: on a loaded shared machine one order can take many seconds.
+    private const int AcknowledgedBeforeKill = 24;
+    private const int AcknowledgedAfterKill = 24;
+    private static readonly TimeSpan PhaseTimeout = TimeSpan.FromSeconds(150);
 
     [Fact]
     public async Task Every_order_acknowledged_while_a_silo_is_killed_has_its_OrderReceived_in_the_feed_once()
@@ -66,15 +69,14 @@ public sealed class FeedKillDuringBurstTests(ITestOutputHelper output)
                 }
             })).ToList();
 
-            await Task.Delay(BeforeKill);
+            await Poll.UntilAsync(() => Task.FromResult(acknowledged.Count), count => count >= AcknowledgedBeforeKill, PhaseTimeout);
             var beforeKill = acknowledged.Count;
             victim.Process.Kill();
             output.WriteLine($"killed {victim.Process.Name} after {burst.Elapsed}, {beforeKill} orders acknowledged so far");
-            await Task.Delay(AfterKill);
+            await Poll.UntilAsync(() => Task.FromResult(acknowledged.Count), count => count >= beforeKill + AcknowledgedAfterKill, PhaseTimeout);
             await stop.CancelAsync();
             await Task.WhenAll(writers);
             output.WriteLine($"burst over after {burst.Elapsed}: {acknowledged.Count} acknowledged, {refused} refused or unanswered");
-            Assert.True(beforeKill > 0, "no order was acknowledged before the kill");
             Assert.True(acknowledged.Count > beforeKill, "no order was acknowledged after the kill");
 
             // Events of orders whose silo died between the state write and the hand-off arrive once the grain is active
