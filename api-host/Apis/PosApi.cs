@@ -55,7 +55,8 @@ public static partial class PosApi
                 .Require(body.Platform == nameof(SourcePlatform.Pos), "platform", "platform must be \"Pos\" on the POS API.")
                 .Require(terminalId is not null && IdPattern().IsMatch(terminalId), "terminalId", "terminalId is required: 1-64 letters, digits, '.', '_' or '-'.")
                 .Require(pos.CashierId is null || IdPattern().IsMatch(pos.CashierId), "cashierId", "cashierId is 1-64 letters, digits, '.', '_' or '-'.")
-                .Require(pos.StoreId is null || IdPattern().IsMatch(pos.StoreId), "storeId", "storeId is 1-64 letters, digits, '.', '_' or '-'.");
+                .Require(pos.StoreId is null || IdPattern().IsMatch(pos.StoreId), "storeId", "storeId is 1-64 letters, digits, '.', '_' or '-'.")
+                .Require(pos.Location is null || IdPattern().IsMatch(pos.Location), "location", "location is 1-64 letters, digits, '.', '_' or '-'.");
             if (!validation.IsValid)
             {
                 return validation.ToProblem();
@@ -66,7 +67,10 @@ public static partial class PosApi
             var grain = orleans.GetGrain<IOrderGrain>(snapshot.OrderId);
             var existing = await grain.GetDetails();
             var details = existing ?? (await grain.Upsert(snapshot)).Order;
-            var response = new PosOrderResponse(details.Id, details.PlatformOrderId, details.AccountId, terminalId!, pos.CashierId, details.Totals.GrandTotal, details.Currency, existing is null);
+            var location = pos.Location ?? details.AccountId;
+            // Also after an earlier attempt created the order: the movements are idempotent by order and SKU.
+            await PosStockMovements.RecordSaleAsync(orleans, details, location, context.User.ToActor());
+            var response = new PosOrderResponse(details.Id, details.PlatformOrderId, details.AccountId, terminalId!, pos.CashierId, details.Totals.GrandTotal, details.Currency, existing is null, location);
             return existing is null ? CommandResponse.Created($"/api/orders/{details.Id}", response) : CommandResponse.Ok(response);
         });
 

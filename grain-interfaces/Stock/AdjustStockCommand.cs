@@ -2,7 +2,10 @@ using OrderActors.Orders;
 
 namespace OrderActors.Stock;
 
-/// <summary>Moves stock; a repeated <see cref="OperationId"/> moves nothing.</summary>
+/// <summary>
+/// Moves stock; a repeated <see cref="OperationId"/> moves nothing. <see cref="AllowNegativeOnHand"/> is for goods that
+/// already left the shop (a counter sale): the movement is recorded even when the ledger shows too little stock.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("OrderActors.Stock.AdjustStockCommand")]
 public sealed record AdjustStockCommand(
     [property: Id(0)] string OperationId,
@@ -12,7 +15,8 @@ public sealed record AdjustStockCommand(
     [property: Id(4)] int ReservedDelta,
     [property: Id(5)] string Reason,
     [property: Id(6)] string? Reference,
-    [property: Id(7)] Actor Actor);
+    [property: Id(7)] Actor Actor,
+    [property: Id(8)] bool AllowNegativeOnHand = false);
 
 [GenerateSerializer, Immutable, Alias("OrderActors.Stock.AdjustStockResult")]
 public sealed record AdjustStockResult(

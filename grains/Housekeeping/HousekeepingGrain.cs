@@ -6,7 +6,7 @@ namespace OrderActors.Grains.Housekeeping;
 
 public sealed class HousekeepingGrain(
     [PersistentState("housekeeping")] IPersistentState<HousekeepingState> state,
-    IStorageHousekeeper housekeeper,
+    IEnumerable<IStorageHousekeeper> housekeepers,
     IOptions<HousekeepingOptions> options,
     TimeProvider time,
     ILogger<HousekeepingGrain> logger) : Grain, IHousekeepingGrain, IRemindable
@@ -38,17 +38,21 @@ public sealed class HousekeepingGrain(
         {
             return;
         }
-        string outcome;
-        try
+        var outcomes = new List<string>();
+        foreach (var housekeeper in housekeepers)
         {
-            outcome = await housekeeper.RunAsync(CancellationToken.None);
+            try
+            {
+                outcomes.Add(await housekeeper.RunAsync(CancellationToken.None));
+            }
+            catch (Exception ex)
+            {
+                // The next tick tries again; the failure is kept so it shows in the status, and the other upkeep still runs.
+                logger.LogWarning(ex, "Storage upkeep by {Housekeeper} failed", housekeeper.GetType().Name);
+                outcomes.Add($"failed: {ex.Message}");
+            }
         }
-        catch (Exception ex)
-        {
-            // The next tick tries again; the failure is kept so it shows in the status.
-            logger.LogWarning(ex, "Storage upkeep failed");
-            outcome = $"failed: {ex.Message}";
-        }
+        var outcome = string.Join("; ", outcomes);
         state.State.Runs++;
         state.State.LastRunAt = time.GetUtcNow();
         state.State.LastOutcome = outcome;

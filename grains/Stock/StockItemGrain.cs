@@ -24,7 +24,7 @@ public sealed class StockItemGrain(
         }
         var onHand = state.State.OnHand + command.OnHandDelta;
         var reserved = state.State.Reserved + command.ReservedDelta;
-        if (onHand < 0 || reserved < 0 || reserved > onHand)
+        if (reserved < 0 || (!command.AllowNegativeOnHand && (onHand < 0 || reserved > onHand)))
         {
             return new AdjustStockResult(false, Level(), $"The movement would leave on hand {onHand} and reserved {reserved}.");
         }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderActors.Billing;
 using OrderActors.Grains.Billing;
+using OrderActors.Grains.Housekeeping;
 using OrderActors.Files;
 using OrderActors.Grains.Returns;
 using OrderActors.Grains.Stock;
@@ -34,6 +36,10 @@ public static class BillingServices
         services.AddSingleton<IInvoiceProjection, SqlInvoiceProjection>();
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<SqlIdempotencyStore>();
+        var idempotency = new IdempotencyOptions();
+        configuration.GetSection(IdempotencyOptions.Section).Bind(idempotency);
+        services.AddSingleton(idempotency);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHousekeeper, IdempotencyHousekeeper>());
         return services;
     }
 

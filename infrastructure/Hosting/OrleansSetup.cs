@@ -25,12 +25,12 @@ public static class OrleansSetup
                 .AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
                 .AddSqliteGrainStorage("PubSubStore")
                 .UseSqliteReminderService();
-            silo.AddStartupTask(HousekeepingStartup.EnsureScheduledAsync);
         }
         else
         {
             silo.ConfigureClusterSilo(options, RequireConnectionString(connectionString));
         }
+        silo.AddStartupTask(HousekeepingStartup.EnsureScheduledAsync);
 
         silo.AddMemoryStreams(StreamProvider);
         silo.AddOrderActorsWorkflowGrains();

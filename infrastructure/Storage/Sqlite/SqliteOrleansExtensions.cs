@@ -17,7 +17,7 @@ public static class SqliteOrleansExtensions
     public static ISiloBuilder UseSqliteFile(this ISiloBuilder silo, string filePath)
     {
         silo.Services.TryAddSingleton(new SqliteOrleansDatabase(filePath));
-        silo.Services.TryAddSingleton<IStorageHousekeeper, SqliteHousekeeper>();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHousekeeper, SqliteHousekeeper>());
         return silo;
     }
 

@@ -110,7 +110,7 @@ public sealed class ReturnsTests(ReturnsApiFactory factory) : IClassFixture<Retu
         var done = await (await PostJsonAsync($"/api/returns/{id}/complete", new { resolution = "StoreCredit" })).Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(0, done.GetProperty("restockedSkus").GetArrayLength());
-        var stock = await _client.GetFromJsonAsync<JsonElement>("/api/stock?sku=MUG-BLUE");
+        var stock = await _client.GetFromJsonAsync<JsonElement>("/api/stock?sku=MUG-BLUE&location=STORE1-FLOOR");
         Assert.Equal(0, stock.GetProperty("items").GetArrayLength());
         // The order had no invoice yet: the refund still lands in billing, on the invoice issued for it.
         var refunded = await _client.GetFromJsonAsync<JsonElement>($"/api/invoices/{done.GetProperty("refundInvoiceId").GetGuid()}");
