@@ -87,6 +87,30 @@ public sealed class WorkDashboardTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task An_approval_task_completes_with_a_typed_result_after_the_engine_asks_for_a_reason()
+    {
+        var orderId = await host.CreateOrderAsync($"APR-{Guid.NewGuid():N}"[..16], "Approval Buyer");
+        var taskId = await OpenTaskOfAsync(orderId);
+        var page = await host.SignedInPageAsync();
+        await page.GotoAsync($"/tasks/{Uri.EscapeDataString(taskId)}");
+        await DashboardHost.WaitForLiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Approve or reject" })).ToBeVisibleAsync();
+
+        // The engine's rule, shown as it says it: a rejection needs a reason. Nothing changes.
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Reject", Exact = true }).CheckAsync();
+        await page.GetByTestId("complete-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-message")).ToContainTextAsync("A rejection needs a reason.");
+        Assert.Equal("New", await host.WorkflowStatusAsync(orderId));
+        await DashboardHost.ScreenshotAsync(page, "task-approval");
+
+        await page.GetByLabel("Reason (required to reject)").FillAsync("Customer asked to cancel by phone");
+        await page.GetByTestId("complete-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-done")).ToContainTextAsync("rejected");
+        Assert.Equal("Rejected", await Poll.UntilAsync(() => host.WorkflowStatusAsync(orderId), s => s == "Rejected", Eventually));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_flow_with_a_branch_shows_the_servers_validation_errors_then_saves_once_fixed()
     {
         var id = $"browser-branch-{Guid.NewGuid():N}"[..24];
@@ -201,6 +225,23 @@ public sealed class WorkDashboardTests(DashboardHost host)
         {
             throw new TimeoutException($"{ex.Message}; workflows of the order: {workflows}", ex);
         }
+    }
+
+    /// <summary>The id of the first open task of the order's workflow, once the engine opened it.</summary>
+    private async Task<string> OpenTaskOfAsync(Guid orderId)
+    {
+        string? found = null;
+        await Poll.UntilAsync(async () =>
+        {
+            using var document = JsonDocument.Parse(await host.Api.GetStringAsync($"/api/orders/{orderId}/workflows"));
+            found = document.RootElement.GetProperty("items").EnumerateArray()
+                .SelectMany(i => i.GetProperty("tasks").EnumerateArray())
+                .Where(t => t.GetProperty("status").GetString() is "Open" or "Assigned")
+                .Select(t => t.GetProperty("id").GetString())
+                .FirstOrDefault();
+            return found;
+        }, id => id is not null, Eventually);
+        return found!;
     }
 
     private async Task<bool> ActiveAsync(string id)
