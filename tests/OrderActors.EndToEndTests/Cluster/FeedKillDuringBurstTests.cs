@@ -37,7 +37,12 @@ public sealed class FeedKillDuringBurstTests(ITestOutputHelper output)
             var api = cluster.StartApiHost();
             await Task.WhenAll(ClusterProcesses.WaitUntilReadyAsync(victim), ClusterProcesses.WaitUntilReadyAsync(survivor), ClusterProcesses.WaitUntilReadyAsync(api));
             using var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
-            await TestTokens.SignInAsync(http);
+            // Retried: the first request after start can take longer than one HTTP timeout on a loaded machine.
+            await Poll.UntilAsync(async () =>
+            {
+                await TestTokens.SignInAsync(http);
+                return true;
+            }, signedIn => signedIn, PhaseTimeout);
 
             var acknowledged = new ConcurrentDictionary<Guid, string>();
             var refused = 0;
