@@ -31,7 +31,9 @@ public static class BuiltInFlows
 
     private static IReadOnlyList<WorkflowStep> Fulfilment() =>
     [
-        new() { Id = "mark-accepted", Name = "Accepted", Type = StepType.SetStatus, Config = new() { Status = WorkflowStatus.Accepted }, Next = "pick-pack" },
+        new() { Id = "mark-accepted", Name = "Accepted", Type = StepType.SetStatus, Config = new() { Status = WorkflowStatus.Accepted }, Next = "start-work" },
+        // The order's workflow status goes Accepted -> In progress -> Packed; packing straight from Accepted is refused.
+        new() { Id = "start-work", Name = "In progress", Type = StepType.SetStatus, Config = new() { Status = WorkflowStatus.InProgress }, Next = "pick-pack" },
         new()
         {
             Id = "pick-pack", Name = "Pick and pack", Type = StepType.Packing, AssignedRole = BuiltInRoles.Warehouse,

@@ -368,7 +368,7 @@ public sealed class WorkflowApiTests(WorkflowApiFactory factory) : IClassFixture
 
         var bigRun = await big.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(bigRun.GetProperty("applies").GetBoolean());
-        Assert.Equal(["manager-approval", "mark-accepted", "pick-pack", "ship", "complete"], bigRun.GetProperty("path").EnumerateArray().Select(p => p.GetProperty("stepId").GetString()));
+        Assert.Equal(["manager-approval", "mark-accepted", "start-work", "pick-pack", "ship", "complete"], bigRun.GetProperty("path").EnumerateArray().Select(p => p.GetProperty("stepId").GetString()));
         Assert.False((await small.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applies").GetBoolean());
         Assert.Equal(["manager-approval", "reject", "tell-customer-service"],
             (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").EnumerateArray().Select(p => p.GetProperty("stepId").GetString()));
