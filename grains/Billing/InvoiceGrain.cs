@@ -28,7 +28,6 @@ public sealed class InvoiceGrain(
         if (state.State.Invoice is { } invoice)
         {
             ScheduleFollowUp();
-            await Feed.DrainAsync();
             await TryProjectAsync(invoice);
         }
     }
@@ -69,7 +68,6 @@ public sealed class InvoiceGrain(
             Currency = invoice.Currency,
         });
         await state.WriteStateAsync();
-        await Feed.DrainAsync();
         if (options.ExternalBillingConfigured)
         {
             // Durably queued before anything can be lost; the first attempt follows right away.
@@ -303,6 +301,8 @@ public sealed class InvoiceGrain(
         {
             return;
         }
+        // InvoiceIssued goes to the feed here, after the call that accepted the invoice (it is durable in the outbox).
+        await Feed.DrainAsync();
         try
         {
             if (!state.State.LinkedToOrder)
