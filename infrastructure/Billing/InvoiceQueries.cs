@@ -29,14 +29,9 @@ public sealed class InvoiceQueries(ReadModelDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync(new CommandDefinition(sql, new { orderId = orderId?.ToString(), series, status, limit = Math.Clamp(limit, 1, 500) }, cancellationToken: cancellationToken));
         return rows.Select(r => new InvoiceSummary(
-            ToGuid(r.id), (string)r.number, (string)r.series, Convert.ToInt64(r.SequenceNo, CultureInfo.InvariantCulture),
-            ToGuid(r.OrderId), (string)r.StoreId, (string)r.CustomerName, (string)r.currency,
-            ToDecimal(r.gross), ToDecimal(r.paid), ToDecimal(r.credited), ToDecimal(r.BalanceDue),
+            SqlValues.ReadGuid(r.id), (string)r.number, (string)r.series, Convert.ToInt64(r.SequenceNo, CultureInfo.InvariantCulture),
+            SqlValues.ReadGuid(r.OrderId), (string)r.StoreId, (string)r.CustomerName, (string)r.currency,
+            SqlValues.ReadMoney(r.gross), SqlValues.ReadMoney(r.paid), SqlValues.ReadMoney(r.credited), SqlValues.ReadMoney(r.BalanceDue),
             (string)r.status, (string)r.ExternalStatus, SqlTime.FromDb((object)r.IssuedAt))).ToList();
     }
-
-    // MySqlConnector reads CHAR(36) columns as Guid; SQLite gives the text.
-    private static Guid ToGuid(object value) => value is Guid g ? g : Guid.Parse((string)value);
-
-    private static decimal ToDecimal(object value) => value is string s ? decimal.Parse(s, CultureInfo.InvariantCulture) : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
 }

@@ -100,7 +100,7 @@ public sealed class SqlEventLog(ReadModelDatabase database) : IEventLog
                 new { ids = chunk.Select(id => id.ToString("D")).ToList() }, transaction, cancellationToken: ct));
             while (await reader.ReadAsync(ct))
             {
-                found[ReadGuid(reader.GetValue(0))] = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+                found[SqlValues.ReadGuid(reader.GetValue(0))] = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
             }
         }
         return found;
@@ -135,18 +135,16 @@ public sealed class SqlEventLog(ReadModelDatabase database) : IEventLog
     private static FeedEvent ReadEvent(DbDataReader reader) => new()
     {
         Position = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
-        EventId = ReadGuid(reader.GetValue(1)),
+        EventId = SqlValues.ReadGuid(reader.GetValue(1)),
         Type = reader.GetString(2),
         OccurredAt = SqlTime.FromDb(reader.GetValue(3)),
         RequiredPermission = reader.GetString(5),
         Platform = reader.IsDBNull(6) ? null : reader.GetString(6),
-        OrderId = reader.IsDBNull(7) ? null : ReadGuid(reader.GetValue(7)),
+        OrderId = reader.IsDBNull(7) ? null : SqlValues.ReadGuid(reader.GetValue(7)),
         AssigneeUserId = reader.IsDBNull(8) ? null : reader.GetString(8),
         Role = reader.IsDBNull(9) ? null : reader.GetString(9),
         Payload = reader.GetString(10),
         Roles = reader.IsDBNull(11) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(11)) ?? [],
     };
-
-    // MySqlConnector reads CHAR(36) as a Guid; SQLite returns the text.
-    private static Guid ReadGuid(object value) => value is Guid g ? g : Guid.Parse((string)value);
 }
+

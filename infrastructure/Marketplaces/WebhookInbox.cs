@@ -61,7 +61,7 @@ public sealed class WebhookInbox(ReadModelDatabase database, TimeProvider time)
             leased.Add(new InboxItem(
                 (long)row.id,
                 Enum.Parse<SourcePlatform>((string)row.platform),
-                Guid.Parse((string)row.account_id),
+                SqlValues.ReadGuid(row.account_id),
                 new WebhookDelivery
                 {
                     Body = (byte[])row.body,

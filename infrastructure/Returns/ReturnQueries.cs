@@ -62,8 +62,8 @@ public sealed class ReturnQueries(ReadModelDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
         var items = rows.Take(limit).Select(r => new ReturnSummary(
-            ToGuid(r.id), (string)r.RmaNumber, ToGuid(r.OrderId), (string)r.status, (string)r.channel, (string)r.source,
-            (string)r.CustomerName, (string)r.location, ToDecimal(r.RefundValue), (string)r.currency,
+            SqlValues.ReadGuid(r.id), (string)r.RmaNumber, SqlValues.ReadGuid(r.OrderId), (string)r.status, (string)r.channel, (string)r.source,
+            (string)r.CustomerName, (string)r.location, SqlValues.ReadMoney(r.RefundValue), (string)r.currency,
             SqlTime.FromDb((object)r.CreatedAt), SqlTime.FromDb((object)r.UpdatedAt))).ToList();
         var next = rows.Count > limit ? new ReturnListCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
         return new ReturnListPage(items, next);
@@ -71,10 +71,4 @@ public sealed class ReturnQueries(ReadModelDatabase database)
 
     private static string EscapeLike(string text) =>
         text.Replace("!", "!!", StringComparison.Ordinal).Replace("%", "!%", StringComparison.Ordinal).Replace("_", "!_", StringComparison.Ordinal);
-
-    // MySqlConnector reads CHAR(36) columns as Guid; SQLite gives the text.
-    private static Guid ToGuid(object value) => value is Guid g ? g : Guid.Parse((string)value);
-
-    private static decimal ToDecimal(object value) =>
-        value is string s ? decimal.Parse(s, CultureInfo.InvariantCulture) : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
 }

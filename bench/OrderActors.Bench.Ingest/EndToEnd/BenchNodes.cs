@@ -107,6 +107,10 @@ public sealed class BenchNodes : IAsyncDisposable
     {
         foreach (var process in Processes)
         {
+            // Kept for reading after the run: a node's own log is the only place a failure inside it shows.
+            var log = Path.Combine(Path.GetTempPath(), $"orderactors-bench-{process.Name}.log");
+            await File.WriteAllTextAsync(log, process.Tail(200_000));
+            Console.WriteLine($"{process.Name} log: {log}");
             await process.DisposeAsync();
         }
     }
