@@ -85,7 +85,16 @@ public sealed class DeadlineFailoverTests(ITestOutputHelper output) : IAsyncLife
         var until = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < until)
         {
-            views = (await Task.WhenAll(keys.Select(k => _cluster.Client.GetGrain<IWorkflowInstanceGrain>(k).GetView()))).OfType<WorkflowInstanceView>().ToList();
+            try
+            {
+                views = (await Task.WhenAll(keys.Select(k => _cluster.Client.GetGrain<IWorkflowInstanceGrain>(k).GetView()))).OfType<WorkflowInstanceView>().ToList();
+            }
+            catch (Exception ex) when (ex is Orleans.Runtime.Messaging.ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                // The client may still route a call to the killed silo's gateway until it learns it is dead: ask again.
+                await Task.Delay(250);
+                continue;
+            }
             if (views.Count == keys.Count && views.All(v => v.Status == InstanceStatus.Completed))
             {
                 break;
