@@ -31,12 +31,16 @@ public sealed class DashboardHost : IAsyncLifetime
     /// <summary>The marketplace simulator, in-process; the api-host's connectors point at it.</summary>
     public RunningSimulator Simulator { get; private set; } = default!;
 
+    /// <summary>The POS/fiscal billing endpoint the api-host sends invoices to; down for stores named <c>DOWN-...</c>.</summary>
+    public FiscalEndpoint Fiscal { get; private set; } = default!;
+
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryLayout.Root, ".test-run", "screenshots");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
         Simulator = await SimulatorHost.StartAsync();
+        Fiscal = await FiscalEndpoint.StartAsync();
         var environment = new Dictionary<string, string?>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -47,6 +51,7 @@ public sealed class DashboardHost : IAsyncLifetime
                 ["OrderActors__Bootstrap__AdminEmail"] = AdminEmail,
                 ["OrderActors__Bootstrap__AdminPassword"] = AdminPassword,
                 ["OrderActors__Security__SignInPermitsPerMinute"] = "10000",
+                ["OrderActors__Billing__ExternalEndpoint"] = Fiscal.BaseUrl,
             };
         foreach (var (key, value) in Simulator.ConnectorSettings)
         {
@@ -132,6 +137,10 @@ public sealed class DashboardHost : IAsyncLifetime
         if (Simulator is not null)
         {
             await Simulator.DisposeAsync();
+        }
+        if (Fiscal is not null)
+        {
+            await Fiscal.DisposeAsync();
         }
         try
         {
