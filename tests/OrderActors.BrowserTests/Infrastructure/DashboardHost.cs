@@ -93,6 +93,23 @@ public sealed class DashboardHost : IAsyncLifetime
     public static Task WaitForLiveAsync(IPage page) =>
         page.Locator("[data-testid=live-ready][data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>Fails when the page is wider than the window (a tablet user would have to scroll sideways), naming what sticks out.</summary>
+    public static async Task AssertFitsTheWidthAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<string>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return '';
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1)
+                .slice(0, 8)
+                .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`)
+                .join('; ') || `scrollWidth ${document.documentElement.scrollWidth} > ${width}`;
+            }
+            """);
+        Assert.True(overflow.Length == 0, $"{page.Url} is wider than the window: {overflow}");
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
