@@ -4,9 +4,11 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so code changes do not invalidate the package layer.
-COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY grain-interfaces/OrderActors.GrainInterfaces.csproj grain-interfaces/
 COPY grains/OrderActors.Grains.csproj grains/
+COPY marketplaces/OrderActors.Marketplaces.csproj marketplaces/
+COPY marketplace-sim/OrderActors.MarketplaceSim.csproj marketplace-sim/
 COPY infrastructure/OrderActors.Infrastructure.csproj infrastructure/
 COPY silo/OrderActors.Silo.csproj silo/
 COPY api-host/OrderActors.ApiHost.csproj api-host/
@@ -14,6 +16,8 @@ RUN dotnet restore silo/OrderActors.Silo.csproj \
  && dotnet restore api-host/OrderActors.ApiHost.csproj
 COPY grain-interfaces/ grain-interfaces/
 COPY grains/ grains/
+COPY marketplaces/ marketplaces/
+COPY marketplace-sim/ marketplace-sim/
 COPY infrastructure/ infrastructure/
 COPY silo/ silo/
 COPY api-host/ api-host/

@@ -27,6 +27,17 @@ public static class DashboardSetup
             builder.WebHost.UseStaticWebAssets();
         }
 
+        // A publish keeps its assets in wwwroot next to the dll, but the web root is found from the working directory:
+        // the container (WORKDIR /app, dll in /app/api-host) or `dotnet out/OrderActors.ApiHost.dll` from another folder
+        // would answer every asset with an empty 200. Use the published wwwroot when the working directory has none.
+        var publishedWebRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if ((string.IsNullOrEmpty(builder.Environment.WebRootPath) || !Directory.Exists(builder.Environment.WebRootPath))
+            && Directory.Exists(publishedWebRoot))
+        {
+            builder.Environment.WebRootPath = publishedWebRoot;
+            builder.Environment.WebRootFileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(publishedWebRoot);
+        }
+
         // From build output MapStaticAssets would add a catch-all {**path:file} for files added after the build; only the
         // files the build listed are served (as after a publish), so every endpoint keeps an explicit policy.
         builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] ??= "true";

@@ -97,6 +97,10 @@ public static class LazadaApi
         {
             return Results.BadRequest("unknown client_id or no seller waiting to authorize");
         }
+        if (ConsentPage.IsNeeded(request))
+        {
+            return ConsentPage.Render(request, "Lazada", app.AppKey, shop.ShopId);
+        }
         var code = state.IssueCode(P, shop.ShopId);
         return Results.Redirect($"{q["redirect_uri"]}?code={code}&state={Uri.EscapeDataString(q["state"].ToString())}");
     }

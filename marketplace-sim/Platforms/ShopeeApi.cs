@@ -89,6 +89,10 @@ public static class ShopeeApi
         {
             return Error("error_param", "No shop is waiting to authorize this partner.", 400);
         }
+        if (ConsentPage.IsNeeded(request))
+        {
+            return ConsentPage.Render(request, "Shopee", app.AppKey, shop.ShopId);
+        }
         var redirect = request.Query["redirect"].ToString();
         var code = state.IssueCode(P, shop.ShopId);
         return Results.Redirect($"{redirect}{(redirect.Contains('?') ? "&" : "?")}code={code}&shop_id={shop.ShopId}");

@@ -31,6 +31,10 @@ public static partial class ShopifyApi
         {
             return Results.BadRequest("Oauth error invalid_request: The client_id or shop is not valid");
         }
+        if (ConsentPage.IsNeeded(request))
+        {
+            return ConsentPage.Render(request, "Shopify", app.AppKey, shop);
+        }
         var query = new Dictionary<string, string>
         {
             ["code"] = state.IssueCode(P, shop),

@@ -48,6 +48,10 @@ public static class TikTokShopApi
         {
             return Results.BadRequest("unknown service or no redirect registered");
         }
+        if (ConsentPage.IsNeeded(request))
+        {
+            return ConsentPage.Render(request, "TikTok Shop", app.AppKey, shop.ShopId);
+        }
         return Results.Redirect($"{app.RedirectUri}?code={state.IssueCode(P, shop.ShopId)}&state={Uri.EscapeDataString(request.Query["state"].ToString())}");
     }
 

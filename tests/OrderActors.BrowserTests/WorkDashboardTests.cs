@@ -83,6 +83,16 @@ public sealed class WorkDashboardTests(DashboardHost host)
         await page.GotoAsync("/tasks");
         await DashboardHost.WaitForLiveAsync(page);
         await Assertions.Expect(page.Locator($"[data-testid=inbox-row][data-order-id='{orderId}']")).ToHaveCountAsync(0);
+
+        // The order's page shows the run: the steps it went through and the packing task done by the clerk.
+        await page.GotoAsync($"/orders/{orderId}");
+        await DashboardHost.WaitForLiveAsync(page);
+        var run = page.Locator($"[data-testid=workflow-run][data-flow-id='browser-packing-{tag}']");
+        await Assertions.Expect(run.GetByTestId("workflow-run-status")).ToHaveTextAsync(Chip("Completed"), new() { Timeout = (float)Eventually.TotalMilliseconds });
+        await Assertions.Expect(run.GetByRole(AriaRole.List, new() { Name = "Steps done" })).ToContainTextAsync("start-packing");
+        await Assertions.Expect(run.GetByTestId("workflow-task")).ToContainTextAsync("Completed");
+        await DashboardHost.AssertFitsTheWidthAsync(page);
+        await DashboardHost.ScreenshotAsync(page, "order-workflow");
         await page.Context.CloseAsync();
     }
 
@@ -92,7 +102,14 @@ public sealed class WorkDashboardTests(DashboardHost host)
         var orderId = await host.CreateOrderAsync($"APR-{Guid.NewGuid():N}"[..16], "Approval Buyer");
         var taskId = await OpenTaskOfAsync(orderId);
         var page = await host.SignedInPageAsync();
-        await page.GotoAsync($"/tasks/{Uri.EscapeDataString(taskId)}");
+
+        // The order's page shows the running flow with its open task; the task opens from there.
+        await page.GotoAsync($"/orders/{orderId}");
+        await DashboardHost.WaitForLiveAsync(page);
+        var task = page.Locator($"[data-testid=workflow-task][data-task-id='{taskId}']");
+        await Assertions.Expect(page.Locator("[data-testid=workflow-run]", new() { Has = task }).GetByTestId("workflow-run-status")).ToHaveTextAsync(Chip("Running"));
+        await task.GetByRole(AriaRole.Link, new() { Name = "Open" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/tasks/{Uri.EscapeDataString(taskId)}", StringComparison.Ordinal));
         await DashboardHost.WaitForLiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Approve or reject" })).ToBeVisibleAsync();
 

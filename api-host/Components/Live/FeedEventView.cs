@@ -5,7 +5,8 @@ using OrderActors.Events;
 namespace OrderActors.ApiHost.Components.Live;
 
 /// <summary>The parts of a feed event's JSON payload the dashboard shows; absent fields stay empty (producers may add or omit fields).</summary>
-public sealed record FeedEventView(string PlatformOrderId, string CustomerName, string Amount, string? FromValue, string? ToValue, string? Actor)
+public sealed record FeedEventView(string PlatformOrderId, string CustomerName, string Amount, string? FromValue, string? ToValue, string? Actor,
+    string? StepType = null, string? FlowId = null, string? Outcome = null)
 {
     public static FeedEventView From(FeedEvent e)
     {
@@ -24,7 +25,8 @@ public sealed record FeedEventView(string PlatformOrderId, string CustomerName, 
                 }
                 : null;
             var amount = Text("grandTotal") is { } total ? $"{total} {Text("currency")}".Trim() : "";
-            return new FeedEventView(Text("platformOrderId") ?? "", Text("customerName") ?? "", amount, Text("from"), Text("to"), Text("actor"));
+            return new FeedEventView(Text("platformOrderId") ?? "", Text("customerName") ?? "", amount, Text("from"), Text("to"), Text("actor"),
+                Text("stepType"), Text("flowId"), Text("outcome"));
         }
         catch (JsonException)
         {
@@ -38,8 +40,12 @@ public sealed record FeedEventView(string PlatformOrderId, string CustomerName, 
         FeedEventTypes.OrderReceived => $"New {e.Platform} order {PlatformOrderId} from {CustomerName} {Amount}".Trim(),
         FeedEventTypes.OrderStatusChanged => $"{e.Platform} order {PlatformOrderId}: status {FromValue} → {ToValue}{By}",
         "OrderWorkflowStatusChanged" => $"{e.Platform} order {PlatformOrderId}: workflow {FromValue} → {ToValue}{By}",
+        FeedEventTypes.WorkflowTaskAssigned => $"{StepType ?? "A"} task opened{InFlow}",
+        FeedEventTypes.WorkflowTaskCompleted => $"{StepType ?? "A"} task completed{InFlow}{(Outcome is null ? "" : $": {Outcome}")}",
         _ => $"{e.Type} {PlatformOrderId}".Trim(),
     };
 
     private string By => Actor is null ? "" : $" by {Actor}";
+
+    private string InFlow => FlowId is null ? "" : $" in flow {FlowId}";
 }

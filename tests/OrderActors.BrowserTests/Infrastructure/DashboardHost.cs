@@ -31,12 +31,16 @@ public sealed class DashboardHost : IAsyncLifetime
     /// <summary>The marketplace simulator, in-process; the api-host's connectors point at it.</summary>
     public RunningSimulator Simulator { get; private set; } = default!;
 
+    /// <summary>The POS/fiscal billing endpoint the api-host sends invoices to; down for stores named <c>DOWN-...</c>.</summary>
+    public FiscalEndpoint Fiscal { get; private set; } = default!;
+
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryLayout.Root, ".test-run", "screenshots");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
         Simulator = await SimulatorHost.StartAsync();
+        Fiscal = await FiscalEndpoint.StartAsync();
         var environment = new Dictionary<string, string?>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -47,6 +51,7 @@ public sealed class DashboardHost : IAsyncLifetime
                 ["OrderActors__Bootstrap__AdminEmail"] = AdminEmail,
                 ["OrderActors__Bootstrap__AdminPassword"] = AdminPassword,
                 ["OrderActors__Security__SignInPermitsPerMinute"] = "10000",
+                ["OrderActors__Billing__ExternalEndpoint"] = Fiscal.BaseUrl,
             };
         foreach (var (key, value) in Simulator.ConnectorSettings)
         {
@@ -87,6 +92,23 @@ public sealed class DashboardHost : IAsyncLifetime
     /// <summary>Waits until the page is interactive and listening to the event feed (set after the first interactive render).</summary>
     public static Task WaitForLiveAsync(IPage page) =>
         page.Locator("[data-testid=live-ready][data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Fails when the page is wider than the window (a tablet user would have to scroll sideways), naming what sticks out.</summary>
+    public static async Task AssertFitsTheWidthAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<string>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return '';
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1)
+                .slice(0, 8)
+                .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`)
+                .join('; ') || `scrollWidth ${document.documentElement.scrollWidth} > ${width}`;
+            }
+            """);
+        Assert.True(overflow.Length == 0, $"{page.Url} is wider than the window: {overflow}");
+    }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
@@ -132,6 +154,10 @@ public sealed class DashboardHost : IAsyncLifetime
         if (Simulator is not null)
         {
             await Simulator.DisposeAsync();
+        }
+        if (Fiscal is not null)
+        {
+            await Fiscal.DisposeAsync();
         }
         try
         {

@@ -124,6 +124,39 @@ public sealed partial class DockerComposeContractTests
         }
     }
 
+    [Fact]
+    public void The_dockerfile_copies_every_project_the_silo_and_the_api_host_build_from()
+    {
+        var copied = CopyLine().Matches(_dockerfile).SelectMany(m => m.Groups["sources"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        foreach (var project in ReferencedProjects("silo/OrderActors.Silo.csproj").Union(ReferencedProjects("api-host/OrderActors.ApiHost.csproj")))
+        {
+            var folder = Path.GetDirectoryName(project)!.Replace('\\', '/') + "/";
+            Assert.True(copied.Contains(project), $"the Dockerfile's restore stage does not copy {project}");
+            Assert.True(copied.Contains(folder), $"the Dockerfile does not copy the sources of {folder}");
+        }
+    }
+
+    /// <summary>The project and every project it references, transitively, as repository-relative paths.</summary>
+    private static HashSet<string> ReferencedProjects(string project)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([project]);
+        while (pending.TryPop(out var next))
+        {
+            if (!found.Add(next))
+            {
+                continue;
+            }
+            var directory = Path.GetDirectoryName(Path.Combine(RepositoryLayout.Root, next))!;
+            foreach (Match reference in ProjectReference().Matches(File.ReadAllText(Path.Combine(RepositoryLayout.Root, next))))
+            {
+                var full = Path.GetFullPath(Path.Combine(directory, reference.Groups["path"].Value.Replace('\\', Path.DirectorySeparatorChar)));
+                pending.Push(Path.GetRelativePath(RepositoryLayout.Root, full).Replace('\\', '/'));
+            }
+        }
+        return found;
+    }
+
     private static string PublishedDll(string folder, string builtDll) => $"/app/{folder}/{Path.GetFileName(builtDll)}";
 
     /// <summary>The settings the hosts bind: <c>OrderActors:*</c> options, <c>OrderActors:Jwt:*</c>, the connection string, the listen URLs.</summary>
@@ -175,4 +208,7 @@ public sealed partial class DockerComposeContractTests
 
     [GeneratedRegex(@"(?m)^COPY (?!--from)(?<sources>.+) \S+$")]
     private static partial Regex CopyLine();
+
+    [GeneratedRegex(@"<ProjectReference\s+Include=""(?<path>[^""]+)""")]
+    private static partial Regex ProjectReference();
 }
