@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -15,15 +14,19 @@ namespace OrderActors.ApiHost.Realtime;
 public sealed class FeedRelay(
     IClusterClient orleans,
     IEventLog log,
-    IHubContext<OrdersHub> hub,
+    OrdersHubLifetimeManager hubConnections,
     IOptions<EventFeedOptions> options,
     ILogger<FeedRelay> logger) : BackgroundService, IFeedObserver
 {
     private const int CatchUpPage = 500;
 
     private readonly Channel<IReadOnlyList<FeedEvent>?> _inbox = Channel.CreateUnbounded<IReadOnlyList<FeedEvent>?>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<string, FeedConnection> _connections = new();
+    // Connections, their snapshot and the position change only under _positionLock, which Dispatch holds while it
+    // hands a batch to every connection.
+    private readonly Dictionary<string, FeedConnection> _connections = new(StringComparer.Ordinal);
     private readonly Lock _positionLock = new();
+    private FeedConnection[] _snapshot = [];
+    private bool _snapshotStale;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _position;
 
@@ -42,7 +45,16 @@ public sealed class FeedRelay(
     /// <summary>Raised after each relayed batch (for live statistics).</summary>
     public event Action<IReadOnlyList<FeedEvent>>? Relayed;
 
-    public IEnumerable<FeedConnection> Connections => _connections.Values;
+    public IReadOnlyList<FeedConnection> Connections
+    {
+        get
+        {
+            lock (_positionLock)
+            {
+                return Snapshot();
+            }
+        }
+    }
 
     public Task OnCommitted(IReadOnlyList<FeedEvent> events)
     {
@@ -50,27 +62,46 @@ public sealed class FeedRelay(
         return Task.CompletedTask;
     }
 
-    /// <summary>Adds a connection that receives every event after the current position live.</summary>
-    public async Task<FeedConnection> ConnectAsync(HubCallerContext context, FeedAudience audience)
+    /// <summary>
+    /// Adds a connection that receives every event after the current position live; with <paramref name="resumeAfter"/>
+    /// it first replays what it missed after that position (<see cref="Connected.Replay"/>), before any live event.
+    /// </summary>
+    public async Task<Connected> ConnectAsync(HubCallerContext context, FeedAudience audience, long? resumeAfter = null)
     {
         await _started.Task.WaitAsync(context.ConnectionAborted);
+        var hubConnection = hubConnections.Find(context.ConnectionId)
+            ?? throw new HubException("This connection is not known to the hub.");
         lock (_positionLock)
         {
             // Under the lock, so each event is either at most this position (in the log) or offered to the connection.
-            var connection = new FeedConnection(context, hub.Clients.Client(context.ConnectionId), audience, _position, log, logger);
+            var connection = new FeedConnection(hubConnection, _positionLock, audience, _position, log, logger);
+            var replay = resumeAfter is { } after ? connection.ResumeUnderLock(after) : null;
             _connections[context.ConnectionId] = connection;
-            return connection;
+            _snapshotStale = true;
+            return new Connected(connection, replay);
         }
     }
 
-    public FeedConnection? Find(string connectionId) => _connections.GetValueOrDefault(connectionId);
+    public FeedConnection? Find(string connectionId)
+    {
+        lock (_positionLock)
+        {
+            return _connections.GetValueOrDefault(connectionId);
+        }
+    }
 
     public void Disconnect(string connectionId)
     {
-        if (_connections.TryRemove(connectionId, out var connection))
+        FeedConnection? connection;
+        lock (_positionLock)
         {
-            connection.Close();
+            if (!_connections.Remove(connectionId, out connection))
+            {
+                return;
+            }
+            _snapshotStale = true;
         }
+        connection.Close();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -181,20 +212,34 @@ public sealed class FeedRelay(
 
     private void Dispatch(IReadOnlyList<FeedEvent> events)
     {
-        List<FeedEvent> fresh;
+        FeedBatch batch;
         lock (_positionLock)
         {
-            fresh = events.Where(e => e.Position > _position).OrderBy(e => e.Position).ToList();
+            var fresh = events.Where(e => e.Position > _position).OrderBy(e => e.Position).ToList();
             if (fresh.Count == 0)
             {
                 return;
             }
             _position = fresh[^1].Position;
-            foreach (var connection in _connections.Values)
+            batch = new FeedBatch(fresh);
+            foreach (var connection in Snapshot())
             {
-                connection.Offer(fresh);
+                connection.Deliver(batch);
             }
         }
-        Relayed?.Invoke(fresh);
+        Relayed?.Invoke(batch.Events);
     }
+
+    private FeedConnection[] Snapshot()
+    {
+        if (_snapshotStale)
+        {
+            _snapshot = [.. _connections.Values];
+            _snapshotStale = false;
+        }
+        return _snapshot;
+    }
+
+    /// <summary>A registered connection and, when it connected with a resume position, its replay.</summary>
+    public sealed record Connected(FeedConnection Connection, Task<int>? Replay);
 }
