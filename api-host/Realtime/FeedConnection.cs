@@ -77,21 +77,55 @@ public sealed class FeedConnection
             }
             return;
         }
-        var audience = Audience;
-        var events = batch.Events;
-        for (var i = 0; i < events.Count; i++)
+        if (Select(batch) is { } message)
         {
-            var e = events[i];
-            if (e.Position <= _cursor)
+            WriteLive(message);
+        }
+        else
+        {
+            var audience = Audience;
+            for (var i = 0; i < batch.Events.Count; i++)
             {
-                continue;
-            }
-            _cursor = e.Position;
-            if (audience.Wants(e))
-            {
-                WriteLive(batch.Messages[i]);
+                if (Take(batch.Events[i], audience))
+                {
+                    WriteLive(batch.Messages[i]);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// When this connection wants every event of the batch and saw none, advances past them and returns the batch
+    /// as one write; otherwise null, and the events are taken one by one (<see cref="Take"/>).
+    /// </summary>
+    private SerializedHubMessage? Select(FeedBatch batch)
+    {
+        var events = batch.Events;
+        if (events.Count == 0 || events[0].Position <= _cursor)
+        {
+            return null;
+        }
+        var audience = Audience;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (!audience.Wants(events[i]))
+            {
+                return null;
+            }
+        }
+        _cursor = events[^1].Position;
+        return batch.Whole(_connection.Protocol);
+    }
+
+    /// <summary>Advances past one event; true when it is new to this connection and wanted.</summary>
+    private bool Take(FeedEvent e, FeedAudience audience)
+    {
+        if (e.Position <= _cursor)
+        {
+            return false;
+        }
+        _cursor = e.Position;
+        return audience.Wants(e);
     }
 
     /// <summary>Replays what this connection never received after <paramref name="after"/>, before anything newer. Returns how many were sent.</summary>
@@ -199,16 +233,15 @@ public sealed class FeedConnection
 
     private async Task SendQueuedAsync(FeedBatch batch)
     {
+        if (Select(batch) is { } message)
+        {
+            await _connection.WriteAsync(message);
+            return;
+        }
         var audience = Audience;
         for (var i = 0; i < batch.Events.Count; i++)
         {
-            var e = batch.Events[i];
-            if (e.Position <= _cursor)
-            {
-                continue;
-            }
-            _cursor = e.Position;
-            if (audience.Wants(e))
+            if (Take(batch.Events[i], audience))
             {
                 await _connection.WriteAsync(batch.Messages[i]);
             }
