@@ -24,10 +24,10 @@ public sealed class FeedRelay(
     // With many connections, batches committed within a short window go out together: one write (one WebSocket
     // frame) per connection for all of them instead of one per batch, since per-write costs (a flush, a send-loop
     // wake-up and a syscall on each side) dominate at thousands of connections. The window grows with the number of
-    // connections (about 10 us each, so a few hundred connections wait nothing) and is capped well under a second.
+    // connections (about 20 us each, so up to about 50 connections wait nothing) and is capped well under a second.
     // It paces CPU work, not business time, so it uses the real clock.
-    private static readonly TimeSpan CoalescePerConnection = TimeSpan.FromMicroseconds(10);
-    private static readonly TimeSpan MaxCoalesceWindow = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan CoalescePerConnection = TimeSpan.FromMicroseconds(20);
+    private static readonly TimeSpan MaxCoalesceWindow = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MinCoalesceWindow = TimeSpan.FromMilliseconds(1);
 
     private readonly Channel<IReadOnlyList<FeedEvent>?> _inbox = Channel.CreateUnbounded<IReadOnlyList<FeedEvent>?>(new UnboundedChannelOptions { SingleReader = true });

@@ -56,9 +56,14 @@ public static class FanOutBenchmark
             Console.WriteLine($"Connected {clients.Count}/{settings.Connections} in {connectSeconds:F1} s ({failures} failed); api-host {Describe(apiHost)}");
 
             // Warm-up (JIT, first activations): appended before measuring starts, so not counted.
+            var warmUp = new AppendTally();
             for (var i = 0; i < WarmUpEvents; i++)
             {
-                await feed.Append([NewEvent()]).WaitAsync(AppendTimeout);
+                await TimedAppendAsync(feed, warmUp);
+            }
+            if (warmUp.Failed == WarmUpEvents)
+            {
+                return $"SignalR fan-out: {clients.Count} connections; no warm-up append was answered within {AppendTimeout.TotalSeconds:F0} s ({warmUp.LastError}); api-host {Describe(apiHost)}";
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
 
@@ -69,7 +74,7 @@ public static class FanOutBenchmark
             tally.StartMeasuring(Stopwatch.GetTimestamp());
             var total = (int)(settings.EventsPerSecond * settings.Duration.TotalSeconds);
             var appends = new List<Task>(total);
-            var appendLatency = new LatencyHistogram();
+            var appendTally = new AppendTally();
             for (var i = 0; i < total; i++)
             {
                 var due = TimeSpan.FromSeconds((double)i / settings.EventsPerSecond);
@@ -77,9 +82,9 @@ public static class FanOutBenchmark
                 {
                     await Task.Delay(due - wall.Elapsed);
                 }
-                appends.Add(TimedAppendAsync(feed, appendLatency));
+                appends.Add(TimedAppendAsync(feed, appendTally));
             }
-            await Task.WhenAll(appends).WaitAsync(AppendTimeout);
+            await Task.WhenAll(appends);
             var expected = (long)total * clients.Count;
             var lastCount = -1L;
             var progress = Stopwatch.StartNew();
@@ -103,7 +108,7 @@ public static class FanOutBenchmark
                 SignalR fan-out: {clients.Count} connections ({failures} failed to connect; opened in {connectSeconds:F1} s), {settings.EventsPerSecond} events/s for {settings.Duration.TotalSeconds:F0} s = {(long)settings.EventsPerSecond * clients.Count:N0} messages/s
                   received {received:N0}/{expected:N0} ({100.0 * received / Math.Max(1, expected):F2} %), clients with every event {complete}/{clients.Count}, out of order {outOfOrder}
                   append -> receive: {tally.Latency.Describe()}
-                  append call alone: {appendLatency.Describe()}
+                  append call alone: {appendTally.Latency.Describe()}; appends not answered within {AppendTimeout.TotalSeconds:F0} s: {appendTally.Failed}{(appendTally.LastError is { } error ? $" ({error})" : "")}
                   api-host: {hostCores:F2} cores over {seconds:F1} s (incl. drain), {Describe(apiHost)}; benchmark process (clients + sender): {benchCores:F2} cores
                 """;
         }
@@ -291,11 +296,37 @@ public static class FanOutBenchmark
         }
     }
 
-    private static async Task TimedAppendAsync(IEventFeedGrain feed, LatencyHistogram latencies)
+    /// <summary>Appends one event; a failed or unanswered append is counted, not thrown, so the run still reports.</summary>
+    private static async Task TimedAppendAsync(IEventFeedGrain feed, AppendTally tally)
     {
         var started = Stopwatch.GetTimestamp();
-        await feed.Append([NewEvent()]);
-        latencies.Record(started, Stopwatch.GetTimestamp());
+        try
+        {
+            await feed.Append([NewEvent()]).WaitAsync(AppendTimeout);
+            tally.Latency.Record(started, Stopwatch.GetTimestamp());
+        }
+        catch (Exception ex)
+        {
+            tally.Fail(ex);
+        }
+    }
+
+    private sealed class AppendTally
+    {
+        private int _failed;
+
+        public LatencyHistogram Latency { get; } = new();
+
+        public int Failed => Volatile.Read(ref _failed);
+
+        public string? LastError { get; private set; }
+
+        public void Fail(Exception ex)
+        {
+            Interlocked.Increment(ref _failed);
+            var error = $"{ex.GetType().Name}: {ex.Message}";
+            LastError = error.Length > 160 ? error[..160] + "..." : error;
+        }
     }
 
     private static FeedEvent NewEvent() => new()
