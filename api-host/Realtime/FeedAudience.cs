@@ -36,9 +36,40 @@ public sealed record FeedAudience(
         Permissions.Contains(Security.Permissions.WorkflowsManage)
         || (UserId is not null && string.Equals(e.AssigneeUserId, UserId, StringComparison.Ordinal))
         || (e.Role is not null && Roles.Contains(e.Role))
-        || e.Roles.Any(Roles.Contains);
+        || HoldsAnyRole(e.Roles);
 
-    public bool Wants(FeedEvent e) => MayRead(e) && (Subscriptions.IsEmpty || Subscriptions.Any(s => s.Matches(e, UserId)));
+    // Called for every connection and event: plain loops, no delegate or enumerator allocations.
+    public bool Wants(FeedEvent e)
+    {
+        if (!MayRead(e))
+        {
+            return false;
+        }
+        if (Subscriptions.IsEmpty)
+        {
+            return true;
+        }
+        foreach (var subscription in Subscriptions)
+        {
+            if (subscription.Matches(e, UserId))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool HoldsAnyRole(IReadOnlyList<string> roles)
+    {
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (Roles.Contains(roles[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
 
 /// <summary>One narrowing of a connection: a platform, an order, the caller's own tasks or a role's tasks.</summary>

@@ -19,11 +19,6 @@ public sealed record FeedMessage(
     JsonElement Payload,
     IReadOnlyList<string> Roles)
 {
-    // The relay hands the same event instance to every connection: build its message (and parse its payload) once.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FeedEvent, FeedMessage> Built = [];
-
-    public static FeedMessage For(FeedEvent e) => Built.GetValue(e, From);
-
     public static FeedMessage From(FeedEvent e) => new(
         e.Position, e.Type, e.EventId, e.OccurredAt, e.Platform, e.OrderId, e.AssigneeUserId, e.Role, ParsePayload(e.Payload), e.Roles);
 

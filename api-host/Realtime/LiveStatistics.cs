@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using OrderActors.ApiHost.Security;
 using OrderActors.Events;
 using OrderActors.Statistics;
 
@@ -21,6 +20,9 @@ public sealed class LiveStatistics(
     TimeProvider time,
     ILogger<LiveStatistics> logger) : BackgroundService
 {
+    /// <summary>The SignalR group of this host's connections holding <c>orders.read</c> (fixed for a connection's life).</summary>
+    public const string ReadersGroup = "stats-readers";
+
     private volatile bool _dirty = true;
     private volatile StatsMessage? _current;
 
@@ -73,11 +75,8 @@ public sealed class LiveStatistics(
             }
             var message = StatsMessage.From(counters, tasks, position);
             _current = message;
-            var readers = relay.Connections.Where(c => c.Audience.Permissions.Contains(Permissions.OrdersRead)).Select(c => c.ConnectionId).ToList();
-            if (readers.Count > 0)
-            {
-                await hub.Clients.Clients(readers).SendAsync(FeedEventTypes.StatsChanged, message, ct);
-            }
+            // One group send: serialized once for every reader, where a list of connection ids costs a lookup per pair.
+            await hub.Clients.Group(ReadersGroup).SendAsync(FeedEventTypes.StatsChanged, message, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

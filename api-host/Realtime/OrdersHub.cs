@@ -15,10 +15,17 @@ public sealed class OrdersHub(FeedRelay relay, LiveStatistics statistics) : Hub
 
     public override async Task OnConnectedAsync()
     {
-        var connection = await relay.ConnectAsync(Context, FeedAudience.For(Context.User!));
-        if (Context.GetHttpContext()?.Request.Query[ResumeQueryParameter] is { Count: > 0 } values && long.TryParse(values[0], out var after) && after >= 0)
+        var audience = FeedAudience.For(Context.User!);
+        long? resumeAfter = Context.GetHttpContext()?.Request.Query[ResumeQueryParameter] is { Count: > 0 } values
+            && long.TryParse(values[0], out var after) && after >= 0 ? after : null;
+        if (audience.Permissions.Contains(Permissions.OrdersRead))
         {
-            await connection.ResumeAsync(after);
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveStatistics.ReadersGroup);
+        }
+        var connected = await relay.ConnectAsync(Context, audience, resumeAfter);
+        if (connected.Replay is { } replay)
+        {
+            await replay;
         }
         await base.OnConnectedAsync();
     }

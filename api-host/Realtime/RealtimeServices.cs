@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using OrderActors.ApiHost.Security;
 
 namespace OrderActors.ApiHost.Realtime;
@@ -9,6 +10,8 @@ public static class RealtimeServices
     {
         services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddSingleton<OrdersHubLifetimeManager>();
+        services.AddSingleton<HubLifetimeManager<OrdersHub>>(sp => sp.GetRequiredService<OrdersHubLifetimeManager>());
         services.AddSingleton<FeedRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedRelay>());
         services.AddSingleton<LiveStatistics>();

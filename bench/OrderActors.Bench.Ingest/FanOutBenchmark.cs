@@ -2,25 +2,33 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OrderActors.ApiHost.Realtime;
 using OrderActors.ApiHost.Security;
+using OrderActors.Bench.Ingest.FanOut;
 using OrderActors.Events;
 using OrderActors.Testing;
 
 namespace OrderActors.Bench.Ingest;
 
 /// <summary>
-/// A real api-host process (embedded mode) on loopback; N SignalR clients over WebSockets; events appended to its
-/// feed through an Orleans client at a fixed rate. Latency is append-called -> message-received, measured with one
-/// monotonic clock because the sender and the receivers share this process.
+/// 5,000 connections on one api-host: the real api-host process (embedded mode, SQLite) on loopback; N light
+/// SignalR clients (<see cref="LightHubClient"/>: one raw WebSocket each, no negotiation) opened at a bounded rate;
+/// events appended to its feed through an Orleans client at a fixed rate. Latency is append called -> message
+/// received, on one monotonic clock (the sender and the receivers share this process). Reports p50/p95/p99,
+/// received/expected, order, and the api-host's CPU and memory.
 /// </summary>
 public static class FanOutBenchmark
 {
     private const string ClusterId = "orderactors";
+    private const int ConnectsPerSecond = 500;
+    private const int ConnectConcurrency = 64;
+    private const int WarmUpEvents = 20;
+    private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan AppendTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task<string> RunAsync(BenchSettings settings)
     {
@@ -28,65 +36,101 @@ public static class FanOutBenchmark
         var httpPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
         using var apiHost = StartApiHost(key, httpPort, gatewayPort);
+        var clients = new List<LightHubClient>();
+        using var stop = new CancellationTokenSource();
         try
         {
             var baseUri = new Uri($"http://127.0.0.1:{httpPort}");
             await WaitUntilLiveAsync(baseUri, apiHost);
             using var orleans = await ConnectOrleansClientAsync(gatewayPort);
             var feed = orleans.Services.GetRequiredService<IClusterClient>().GetGrain<IEventFeedGrain>(IEventFeedGrain.Key);
-
             var token = await SignInAsync(baseUri);
-            var latencies = new ConcurrentBag<double>();
+
+            var tally = new FanOutTally();
+            using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(30) });
             var connectClock = Stopwatch.StartNew();
-            var connections = await ConnectAllAsync(baseUri, token, settings.Connections, latencies);
+            var (connected, failures) = await ConnectAllAsync(new Uri($"ws://127.0.0.1:{httpPort}{OrdersHub.Route}"), token, settings.Connections, invoker, tally, stop.Token);
+            clients.AddRange(connected);
             var connectSeconds = connectClock.Elapsed.TotalSeconds;
+            var pings = PingLoopAsync(clients, stop.Token);
+            Console.WriteLine($"Connected {clients.Count}/{settings.Connections} in {connectSeconds:F1} s ({failures} failed); api-host {Describe(apiHost)}");
 
-            // Warm-up (JIT, first activations), not measured.
-            for (var i = 0; i < 20; i++)
+            // Warm-up (JIT, first activations): appended before measuring starts, so not counted.
+            var warmUp = new AppendTally();
+            for (var i = 0; i < WarmUpEvents; i++)
             {
-                await feed.Append([NewEvent()]);
+                await TimedAppendAsync(feed, warmUp);
             }
-            var warmDeadline = Stopwatch.StartNew();
-            while (latencies.Count < 20L * connections.Count && warmDeadline.Elapsed < TimeSpan.FromSeconds(30))
+            if (warmUp.Failed == WarmUpEvents)
             {
-                await Task.Delay(50);
+                return $"SignalR fan-out: {clients.Count} connections; no warm-up append was answered within {AppendTimeout.TotalSeconds:F0} s ({warmUp.LastError}); api-host {Describe(apiHost)}";
             }
-            latencies.Clear();
+            await Task.Delay(TimeSpan.FromSeconds(2));
 
+            apiHost.Refresh();
+            var hostCpuBefore = apiHost.TotalProcessorTime;
+            var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            tally.StartMeasuring(Stopwatch.GetTimestamp());
             var total = (int)(settings.EventsPerSecond * settings.Duration.TotalSeconds);
-            var sendClock = Stopwatch.StartNew();
             var appends = new List<Task>(total);
-            var appendLatencies = new ConcurrentBag<double>();
+            var appendTally = new AppendTally();
             for (var i = 0; i < total; i++)
             {
                 var due = TimeSpan.FromSeconds((double)i / settings.EventsPerSecond);
-                if (due > sendClock.Elapsed)
+                if (due > wall.Elapsed)
                 {
-                    await Task.Delay(due - sendClock.Elapsed);
+                    await Task.Delay(due - wall.Elapsed);
                 }
-                appends.Add(TimedAppendAsync(feed, appendLatencies));
+                appends.Add(TimedAppendAsync(feed, appendTally));
             }
             await Task.WhenAll(appends);
-            var expected = (long)total * connections.Count;
-            var drainDeadline = Stopwatch.StartNew();
-            while (latencies.Count < expected && drainDeadline.Elapsed < TimeSpan.FromSeconds(20))
+            var expected = (long)total * clients.Count;
+            var lastCount = -1L;
+            var progress = Stopwatch.StartNew();
+            while (tally.Latency.Count < expected && progress.Elapsed < DrainTimeout)
             {
+                if (tally.Latency.Count != lastCount)
+                {
+                    lastCount = tally.Latency.Count;
+                    progress.Restart();
+                }
                 await Task.Delay(100);
             }
-            var delivered = latencies.Count;
-            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
-            return $"SignalR fan-out: {connections.Count} WebSocket connections (connected in {connectSeconds:F1} s), {settings.EventsPerSecond} events/s for {settings.Duration.TotalSeconds:F0} s " +
-                   $"= {settings.EventsPerSecond * connections.Count} messages/s; delivered {delivered}/{expected}; append->receive latency {Percentiles.Describe(latencies)}; " +
-                   $"append call alone {Percentiles.Describe(appendLatencies)}";
+            var seconds = wall.Elapsed.TotalSeconds;
+            apiHost.Refresh();
+            var hostCores = (apiHost.TotalProcessorTime - hostCpuBefore).TotalSeconds / seconds;
+            var benchCores = (Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore).TotalSeconds / seconds;
+            var received = clients.Sum(c => c.Received);
+            var outOfOrder = clients.Sum(c => c.OutOfOrder);
+            var complete = clients.Count(c => c.Received == total);
+            return $"""
+                SignalR fan-out: {clients.Count} connections ({failures} failed to connect; opened in {connectSeconds:F1} s), {settings.EventsPerSecond} events/s for {settings.Duration.TotalSeconds:F0} s = {(long)settings.EventsPerSecond * clients.Count:N0} messages/s
+                  received {received:N0}/{expected:N0} ({100.0 * received / Math.Max(1, expected):F2} %), clients with every event {complete}/{clients.Count}, out of order {outOfOrder}
+                  append -> receive: {tally.Latency.Describe()}
+                  append call alone: {appendTally.Latency.Describe()}; appends not answered within {AppendTimeout.TotalSeconds:F0} s: {appendTally.Failed}{(appendTally.LastError is { } error ? $" ({error})" : "")}
+                  api-host: {hostCores:F2} cores over {seconds:F1} s (incl. drain), {Describe(apiHost)}; benchmark process (clients + sender): {benchCores:F2} cores
+                """;
         }
         finally
         {
+            stop.Cancel();
+            foreach (var client in clients)
+            {
+                client.Abort();
+            }
             if (!apiHost.HasExited)
             {
                 apiHost.Kill(entireProcessTree: true);
                 await apiHost.WaitForExitAsync();
             }
         }
+    }
+
+    private static string Describe(Process process)
+    {
+        process.Refresh();
+        return $"working set {process.WorkingSet64 / (1024 * 1024)} MiB (peak {process.PeakWorkingSet64 / (1024 * 1024)} MiB)";
     }
 
     private const string BenchAdminEmail = "bench-admin@example.com";
@@ -186,44 +230,103 @@ public static class FanOutBenchmark
         return host;
     }
 
-    private static async Task<List<HubConnection>> ConnectAllAsync(Uri baseUri, string token, int count, ConcurrentBag<double> latencies)
+    /// <summary>Opens the connections at most <see cref="ConnectsPerSecond"/> a second, <see cref="ConnectConcurrency"/> at a time.</summary>
+    private static async Task<(List<LightHubClient> Clients, int Failures)> ConnectAllAsync(
+        Uri hub, string token, int count, HttpMessageInvoker invoker, FanOutTally tally, CancellationToken ct)
     {
-        var connections = new ConcurrentBag<HubConnection>();
-        using var gate = new SemaphoreSlim(32);
-        await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        var clients = new ConcurrentBag<LightHubClient>();
+        var failures = 0;
+        using var gate = new SemaphoreSlim(ConnectConcurrency);
+        var clock = Stopwatch.StartNew();
+        var attempts = new List<Task>(count);
+        for (var i = 0; i < count; i++)
         {
-            await gate.WaitAsync();
-            try
+            var due = TimeSpan.FromSeconds((double)i / ConnectsPerSecond);
+            if (due > clock.Elapsed)
             {
-                var connection = new HubConnectionBuilder()
-                    .WithUrl(new Uri(baseUri, "/hubs/orders"), o =>
-                    {
-                        o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                        o.Transports = HttpTransportType.WebSockets;
-                        o.SkipNegotiation = true;
-                    })
-                    .Build();
-                connection.On<JsonElement>(FeedEventTypes.OrderReceived, message =>
+                await Task.Delay(due - clock.Elapsed, ct);
+            }
+            await gate.WaitAsync(ct);
+            attempts.Add(Task.Run(async () =>
+            {
+                try
                 {
-                    var sent = message.GetProperty("payload").GetProperty("sent").GetInt64();
-                    latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                });
-                await connection.StartAsync();
-                connections.Add(connection);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        return [.. connections];
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    timeout.CancelAfter(TimeSpan.FromSeconds(30));
+                    clients.Add(await LightHubClient.ConnectAsync(hub, token, invoker, tally, timeout.Token));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    if (Interlocked.Increment(ref failures) <= 3)
+                    {
+                        Console.Error.WriteLine($"Connecting failed: {ex.GetType().Name}: {ex.Message}");
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }, ct));
+        }
+        await Task.WhenAll(attempts);
+        return ([.. clients], failures);
     }
 
-    private static async Task TimedAppendAsync(IEventFeedGrain feed, ConcurrentBag<double> latencies)
+    private static async Task PingLoopAsync(IReadOnlyList<LightHubClient> clients, CancellationToken ct)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(PingInterval);
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (client, token) =>
+                {
+                    try
+                    {
+                        await client.PingAsync(token);
+                    }
+                    catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or ObjectDisposedException)
+                    {
+                    }
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Appends one event; a failed or unanswered append is counted, not thrown, so the run still reports.</summary>
+    private static async Task TimedAppendAsync(IEventFeedGrain feed, AppendTally tally)
     {
         var started = Stopwatch.GetTimestamp();
-        await feed.Append([NewEvent()]);
-        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        try
+        {
+            await feed.Append([NewEvent()]).WaitAsync(AppendTimeout);
+            tally.Latency.Record(started, Stopwatch.GetTimestamp());
+        }
+        catch (Exception ex)
+        {
+            tally.Fail(ex);
+        }
+    }
+
+    private sealed class AppendTally
+    {
+        private int _failed;
+
+        public LatencyHistogram Latency { get; } = new();
+
+        public int Failed => Volatile.Read(ref _failed);
+
+        public string? LastError { get; private set; }
+
+        public void Fail(Exception ex)
+        {
+            Interlocked.Increment(ref _failed);
+            var error = $"{ex.GetType().Name}: {ex.Message}";
+            LastError = error.Length > 160 ? error[..160] + "..." : error;
+        }
     }
 
     private static FeedEvent NewEvent() => new()
