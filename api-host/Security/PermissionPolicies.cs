@@ -1,23 +1,32 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace OrderActors.ApiHost.Security;
 
-/// <summary>Resolves the policy <c>perm:x</c> to "an authenticated caller holding permission x".</summary>
+/// <summary>
+/// Resolves the policy <c>perm:x</c> to "an authenticated caller holding permission x". A name always resolves to the
+/// same policy, so each is built once and the authorization middleware may cache each endpoint's combined policy
+/// (a derived provider is not cached unless it says so).
+/// </summary>
 public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
     public const string Prefix = "perm:";
 
-    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    private readonly ConcurrentDictionary<string, AuthorizationPolicy> _permissionPolicies = new(StringComparer.Ordinal);
+
+    public override bool AllowsCachingPolicies => true;
+
+    public override Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (policyName.StartsWith(Prefix, StringComparison.Ordinal))
         {
-            return new AuthorizationPolicyBuilder()
+            return Task.FromResult<AuthorizationPolicy?>(_permissionPolicies.GetOrAdd(policyName, name => new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
-                .RequireClaim(Permissions.ClaimType, policyName[Prefix.Length..])
-                .Build();
+                .RequireClaim(Permissions.ClaimType, name[Prefix.Length..])
+                .Build()));
         }
-        return await base.GetPolicyAsync(policyName);
+        return base.GetPolicyAsync(policyName);
     }
 }
 

@@ -1,3 +1,5 @@
+using OrderActors.Identity;
+
 namespace OrderActors.ApiHost.Security;
 
 /// <summary><c>OrderActors:Security</c>: account safety, sessions and hardening limits.</summary>
@@ -17,6 +19,13 @@ public sealed class SecurityOptions
 
     /// <summary>However active, a session ends this long after sign-in.</summary>
     public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// How long one api-host reuses a session check (user, session, permissions) before reading it again. Changes made
+    /// through the same api-host (logout, disable, password, roles) end its cached checks at once; this is the longest
+    /// another api-host on the same database keeps accepting a revoked session or old permissions. Zero: no cache.
+    /// </summary>
+    public TimeSpan SessionCheckCacheDuration { get; set; } = AccessStateCache.DefaultDuration;
 
     public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -21,6 +21,8 @@ public static class SecurityServices
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
 
+        services.AddSingleton(sp => new AccessStateCache(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SecurityOptions>>().Value.SessionCheckCacheDuration));
         services.AddSingleton<UserStore>();
         services.AddSingleton<RoleStore>();
         services.AddSingleton<SessionStore>();

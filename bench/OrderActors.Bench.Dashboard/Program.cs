@@ -89,6 +89,7 @@ public static class Program
             ["OrderActors__Security__SignInPermitsPerMinute"] = "10000",
         }), "--urls", apiUrl);
         await api.WaitForHttpOkAsync(apiUrl + "/health/ready", StartTimeout);
+        await BenchAdmin.EnsureAsync(connection, AdminEmail, AdminPassword);
         Line("silo and api-host ready (cluster mode on the seeded database)");
 
         using var playwright = await Playwright.CreateAsync();

@@ -3,8 +3,11 @@ using OrderActors.Database;
 
 namespace OrderActors.Identity;
 
-/// <summary>Roles and the permissions granted to each.</summary>
-public sealed class RoleStore(ReadModelDatabase database, TimeProvider time)
+/// <summary>
+/// Roles and the permissions granted to each. A change to a role can change any user's permissions, so each one ends
+/// every cached session check of this process once it is stored.
+/// </summary>
+public sealed class RoleStore(ReadModelDatabase database, TimeProvider time, AccessStateCache accessStates)
 {
     public async Task<IReadOnlyList<RoleDefinition>> ListAsync(CancellationToken ct = default)
     {
@@ -21,6 +24,18 @@ public sealed class RoleStore(ReadModelDatabase database, TimeProvider time)
 
     /// <summary>Creates the role or replaces its description and permissions.</summary>
     public async Task UpsertAsync(RoleDefinition role, CancellationToken ct = default)
+    {
+        try
+        {
+            await UpsertCoreAsync(role, ct);
+        }
+        finally
+        {
+            accessStates.InvalidateAll();
+        }
+    }
+
+    private async Task UpsertCoreAsync(RoleDefinition role, CancellationToken ct)
     {
         var now = IdentitySql.Ms(time.GetUtcNow());
         await using var c = await database.OpenAsync(ct);
@@ -43,6 +58,18 @@ public sealed class RoleStore(ReadModelDatabase database, TimeProvider time)
     /// <summary>Seeds a built-in role once; an administrator's later changes to it are kept.</summary>
     public async Task SeedAsync(RoleDefinition role, CancellationToken ct = default)
     {
+        try
+        {
+            await SeedCoreAsync(role, ct);
+        }
+        finally
+        {
+            accessStates.InvalidateAll();
+        }
+    }
+
+    private async Task SeedCoreAsync(RoleDefinition role, CancellationToken ct)
+    {
         var now = IdentitySql.Ms(time.GetUtcNow());
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -64,6 +91,18 @@ public sealed class RoleStore(ReadModelDatabase database, TimeProvider time)
     /// <summary>Adds permissions the role lacks (never removes any); safe when several processes do it at once.</summary>
     public async Task GrantAsync(string name, IEnumerable<string> permissions, CancellationToken ct = default)
     {
+        try
+        {
+            await GrantCoreAsync(name, permissions, ct);
+        }
+        finally
+        {
+            accessStates.InvalidateAll();
+        }
+    }
+
+    private async Task GrantCoreAsync(string name, IEnumerable<string> permissions, CancellationToken ct)
+    {
         await using var c = await database.OpenAsync(ct);
         foreach (var permission in permissions)
         {
@@ -75,6 +114,18 @@ public sealed class RoleStore(ReadModelDatabase database, TimeProvider time)
 
     /// <summary>Deletes the role and its memberships; returns false when there was no such role.</summary>
     public async Task<bool> DeleteAsync(string name, CancellationToken ct = default)
+    {
+        try
+        {
+            return await DeleteCoreAsync(name, ct);
+        }
+        finally
+        {
+            accessStates.InvalidateAll();
+        }
+    }
+
+    private async Task<bool> DeleteCoreAsync(string name, CancellationToken ct)
     {
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);

@@ -5,9 +5,10 @@ namespace OrderActors.Identity;
 
 /// <summary>
 /// Sign-in sessions and their rotating refresh tokens. Each refresh token works once; presenting a used one means
-/// it was stolen or replayed, so the whole session (the token family) is revoked.
+/// it was stolen or replayed, so the whole session (the token family) is revoked. A revocation ends the cached
+/// session checks of this process for the session (or the user) once it is stored.
 /// </summary>
-public sealed class SessionStore(ReadModelDatabase database, TimeProvider time)
+public sealed class SessionStore(ReadModelDatabase database, TimeProvider time, AccessStateCache accessStates)
 {
     public async Task<string> StartAsync(string userId, string kind, TimeSpan idleTimeout, TimeSpan absoluteLifetime, string? remoteAddress, CancellationToken ct = default)
     {
@@ -81,17 +82,31 @@ public sealed class SessionStore(ReadModelDatabase database, TimeProvider time)
 
     public async Task RevokeAsync(string sessionId, CancellationToken ct = default)
     {
-        await using var c = await database.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE identity_sessions SET revoked_at = @now WHERE id = @sessionId AND revoked_at IS NULL",
-            new { sessionId, now = IdentitySql.Ms(time.GetUtcNow()) }, cancellationToken: ct));
+        try
+        {
+            await using var c = await database.OpenAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE identity_sessions SET revoked_at = @now WHERE id = @sessionId AND revoked_at IS NULL",
+                new { sessionId, now = IdentitySql.Ms(time.GetUtcNow()) }, cancellationToken: ct));
+        }
+        finally
+        {
+            accessStates.InvalidateSession(sessionId);
+        }
     }
 
     public async Task RevokeAllAsync(string userId, CancellationToken ct = default)
     {
-        await using var c = await database.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE identity_sessions SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL",
-            new { userId, now = IdentitySql.Ms(time.GetUtcNow()) }, cancellationToken: ct));
+        try
+        {
+            await using var c = await database.OpenAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE identity_sessions SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL",
+                new { userId, now = IdentitySql.Ms(time.GetUtcNow()) }, cancellationToken: ct));
+        }
+        finally
+        {
+            accessStates.InvalidateUser(userId);
+        }
     }
 }

@@ -4,8 +4,11 @@ using OrderActors.Database;
 
 namespace OrderActors.Identity;
 
-/// <summary>Users and their role memberships in the shared database.</summary>
-public sealed class UserStore(ReadModelDatabase database, TimeProvider time)
+/// <summary>
+/// Users and their role memberships in the shared database. Every change that can end or narrow a session's access
+/// (disable, password, security stamp, roles) invalidates the user's cached session checks once it is committed.
+/// </summary>
+public sealed class UserStore(ReadModelDatabase database, TimeProvider time, AccessStateCache accessStates)
 {
     private const string Columns =
         "id AS Id, email AS Email, display_name AS DisplayName, password_hash AS PasswordHash, security_stamp AS SecurityStamp, " +
@@ -70,30 +73,37 @@ public sealed class UserStore(ReadModelDatabase database, TimeProvider time)
 
     public async Task UpdateProfileAsync(string id, string displayName, IEnumerable<string> roles, CancellationToken ct = default)
     {
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE identity_users SET display_name = @displayName, updated_at = @now WHERE id = @id",
-            new { id, displayName, now = IdentitySql.Ms(time.GetUtcNow()) }, tx, cancellationToken: ct));
-        await ReplaceRolesAsync(c, tx, id, roles, ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await using var c = await database.OpenAsync(ct);
+            await using var tx = await c.BeginTransactionAsync(ct);
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE identity_users SET display_name = @displayName, updated_at = @now WHERE id = @id",
+                new { id, displayName, now = IdentitySql.Ms(time.GetUtcNow()) }, tx, cancellationToken: ct));
+            await ReplaceRolesAsync(c, tx, id, roles, ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            accessStates.InvalidateUser(id);
+        }
     }
 
     /// <summary>Disabling also changes the security stamp, which ends every session of the user at once.</summary>
     public Task SetDisabledAsync(string id, bool disabled, CancellationToken ct = default) =>
-        ExecuteAsync(disabled
+        ExecuteForUserAsync(id, disabled
                 ? "UPDATE identity_users SET disabled_at = COALESCE(disabled_at, @now), security_stamp = @stamp, updated_at = @now WHERE id = @id"
                 : "UPDATE identity_users SET disabled_at = NULL, updated_at = @now WHERE id = @id",
             new { id, now = IdentitySql.Ms(time.GetUtcNow()), stamp = SecretHash.NewId() }, ct);
 
     /// <summary>A new password ends every session, clears lockout and failures.</summary>
     public Task SetPasswordAsync(string id, string passwordHash, CancellationToken ct = default) =>
-        ExecuteAsync(
+        ExecuteForUserAsync(id,
             "UPDATE identity_users SET password_hash = @passwordHash, security_stamp = @stamp, failed_sign_ins = 0, lockout_until = NULL, updated_at = @now WHERE id = @id",
             new { id, passwordHash, stamp = SecretHash.NewId(), now = IdentitySql.Ms(time.GetUtcNow()) }, ct);
 
     public Task RenewSecurityStampAsync(string id, CancellationToken ct = default) =>
-        ExecuteAsync("UPDATE identity_users SET security_stamp = @stamp, updated_at = @now WHERE id = @id",
+        ExecuteForUserAsync(id, "UPDATE identity_users SET security_stamp = @stamp, updated_at = @now WHERE id = @id",
             new { id, stamp = SecretHash.NewId(), now = IdentitySql.Ms(time.GetUtcNow()) }, ct);
 
     /// <summary>Counts a failed sign-in in one statement (safe across api-hosts) and returns the new count.</summary>
@@ -127,7 +137,7 @@ public sealed class UserStore(ReadModelDatabase database, TimeProvider time)
             new { id, now = IdentitySql.Ms(time.GetUtcNow()) }, ct);
 
     public Task DisableTotpAsync(string id, CancellationToken ct = default) =>
-        ExecuteAsync("UPDATE identity_users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, security_stamp = @stamp, updated_at = @now WHERE id = @id",
+        ExecuteForUserAsync(id, "UPDATE identity_users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, security_stamp = @stamp, updated_at = @now WHERE id = @id",
             new { id, stamp = SecretHash.NewId(), now = IdentitySql.Ms(time.GetUtcNow()) }, ct);
 
     /// <summary>Records the time step of an accepted code; false when that step (or a later one) was already used, so a code works once.</summary>
@@ -139,33 +149,32 @@ public sealed class UserStore(ReadModelDatabase database, TimeProvider time)
             new { id, step }, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>What an access token or cookie is checked against on every request.</summary>
+    /// <summary>What an access token or cookie is checked against on every request, in one query (user, session, grants).</summary>
     public async Task<AccessState?> GetAccessStateAsync(string userId, string? sessionId, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<(string Stamp, long? DisabledAt)>(new CommandDefinition(
-            "SELECT security_stamp, disabled_at FROM identity_users WHERE id = @userId", new { userId }, cancellationToken: ct));
-        if (row.Stamp is null)
+        // One row per (role, permission) grant, at least one for an existing user; the session columns repeat.
+        var rows = (await c.QueryAsync<(string Stamp, long? DisabledAt, long? SessionExpiresAt, string? Role, string? Permission)>(new CommandDefinition(
+            "SELECT u.security_stamp, u.disabled_at, s.absolute_expires_at, r.role_name, p.permission FROM identity_users u " +
+            "LEFT JOIN identity_sessions s ON s.id = @sessionId AND s.user_id = u.id AND s.revoked_at IS NULL AND s.absolute_expires_at > @now " +
+            "LEFT JOIN identity_user_roles r ON r.user_id = u.id " +
+            "LEFT JOIN identity_role_permissions p ON p.role_name = r.role_name " +
+            "WHERE u.id = @userId",
+            new { userId, sessionId, now = IdentitySql.Ms(time.GetUtcNow()) }, cancellationToken: ct))).ToList();
+        if (rows.Count == 0)
         {
             return null;
         }
-        var sessionActive = false;
-        if (sessionId is not null)
-        {
-            var now = IdentitySql.Ms(time.GetUtcNow());
-            sessionActive = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM identity_sessions WHERE id = @sessionId AND user_id = @userId AND revoked_at IS NULL AND absolute_expires_at > @now",
-                new { sessionId, userId, now }, cancellationToken: ct)) == 1;
-        }
-        var grants = (await c.QueryAsync<(string Role, string? Permission)>(new CommandDefinition(
-            "SELECT r.role_name, p.permission FROM identity_user_roles r LEFT JOIN identity_role_permissions p ON p.role_name = r.role_name WHERE r.user_id = @userId",
-            new { userId }, cancellationToken: ct))).ToList();
+        var first = rows[0];
         return new AccessState(
-            row.Stamp,
-            row.DisabledAt is not null,
-            sessionActive,
-            grants.Where(g => g.Permission is not null).Select(g => g.Permission!).Distinct(StringComparer.Ordinal).ToList(),
-            grants.Select(g => g.Role).Distinct(StringComparer.Ordinal).ToList());
+            first.Stamp,
+            first.DisabledAt is not null,
+            first.SessionExpiresAt is not null,
+            rows.Where(g => g.Permission is not null).Select(g => g.Permission!).Distinct(StringComparer.Ordinal).ToList(),
+            rows.Where(g => g.Role is not null).Select(g => g.Role!).Distinct(StringComparer.Ordinal).ToList())
+        {
+            SessionExpiresAt = IdentitySql.FromMs(first.SessionExpiresAt),
+        };
     }
 
     public async Task<IReadOnlyList<string>> GetPermissionsAsync(string userId, CancellationToken ct = default)
@@ -197,5 +206,19 @@ public sealed class UserStore(ReadModelDatabase database, TimeProvider time)
     {
         await using var c = await database.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
+    }
+
+    /// <summary>A change to what the user's sessions may do: cached session checks of the user end once it is stored.</summary>
+    private async Task ExecuteForUserAsync(string id, string sql, object parameters, CancellationToken ct)
+    {
+        try
+        {
+            await ExecuteAsync(sql, parameters, ct);
+        }
+        finally
+        {
+            // Also when the outcome is unknown (cancelled, connection lost after the write): a needless re-read is cheap.
+            accessStates.InvalidateUser(id);
+        }
     }
 }

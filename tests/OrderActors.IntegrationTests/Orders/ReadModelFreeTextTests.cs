@@ -6,7 +6,8 @@ namespace OrderActors.IntegrationTests.Orders;
 
 /// <summary>
 /// Free text on MariaDB and SQLite through both plans (the rarest word driving the query, and the day-by-day walk for
-/// common words), paged with keyset cursors: the same orders, in the same order, as a brute-force match of every
+/// common words) and each way of combining the words (all intersected as term sets, or the rare ones intersected and the
+/// common ones checked per candidate order), paged with keyset cursors: the same orders, in the same order, as a brute-force match of every
 /// query word against the order's terms.
 /// </summary>
 public sealed class ReadModelFreeTextTests
@@ -32,6 +33,8 @@ public sealed class ReadModelFreeTextTests
 
         var byDay = new OrderQueries(database, rareWordTerms: 0);
         var byRarestWord = new OrderQueries(database, rareWordTerms: int.MaxValue);
+        // Between the two: some words of a query rare (intersected as sets), others common (checked per candidate).
+        var mixed = new OrderQueries(database, rareWordTerms: 40);
         var queries = new[]
         {
             new OrderListQuery { Text = "siti rah" },
@@ -40,6 +43,8 @@ public sealed class ReadModelFreeTextTests
             new OrderListQuery { Text = "sku 01", From = Start.AddDays(2).AddHours(5), To = Start.AddDays(6).AddHours(1) },
             new OrderListQuery { Text = orders[123].PlatformOrderId },
             new OrderListQuery { Text = "quenby marl" },
+            // Two rare words (an order id, a SKU) and a common one (a first name): sets and a per-order check together.
+            new OrderListQuery { Text = $"{orders[321].PlatformOrderId} {orders[321].Items[0].Sku} {orders[321].Customer.Name.Split(' ')[0]}" },
             new OrderListQuery { Text = "nobodyhasthisname" },
         };
         foreach (var query in queries)
@@ -50,6 +55,7 @@ public sealed class ReadModelFreeTextTests
                 var expected = Expected(orders, q);
                 Assert.Equal(expected, await ReadAllPagesAsync(byDay, q));
                 Assert.Equal(expected, await ReadAllPagesAsync(byRarestWord, q));
+                Assert.Equal(expected, await ReadAllPagesAsync(mixed, q));
                 Assert.Equal(expected, await ReadAllPagesAsync(new OrderQueries(database), q));
             }
         }
