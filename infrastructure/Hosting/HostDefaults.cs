@@ -15,8 +15,8 @@ public static class HostDefaults
 {
     public static void AddOrderActorsDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
+        // Defaults first, so the Serilog section of the configuration can change any of them.
         builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Lifetime", LogEventLevel.Information)
@@ -24,6 +24,7 @@ public static class HostDefaults
             .MinimumLevel.Override("Orleans.Hosting", LogEventLevel.Information)
             .MinimumLevel.Override("Polly", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
+            .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Service", serviceName)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
