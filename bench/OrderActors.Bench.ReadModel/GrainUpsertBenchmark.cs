@@ -44,20 +44,21 @@ public static class GrainUpsertBenchmark
         var connectionString = Option(args, "--connection") is { } given
             ? new MySqlConnector.MySqlConnectionStringBuilder(given) { MaximumPoolSize = 200 }.ConnectionString
             : new MySqlConnector.MySqlConnectionStringBuilder(await (await MariaDbServer.GetSharedAsync()).CreateDatabaseAsync("upserts")) { MaximumPoolSize = 200 }.ConnectionString;
+        var port = new MySqlConnector.MySqlConnectionStringBuilder(connectionString).Port;
         var database = new ReadModelDatabase(SqlDialect.MySql, connectionString);
         await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
         Report.Line($"Grain upsert benchmark: {upserts:N0} new orders per run, storages {string.Join(", ", storages)}, concurrency {string.Join(", ", concurrencies)}; " +
                     $"{Environment.ProcessorCount} cores; load average {LoadAverage()}");
         if (args.Contains("--parts"))
         {
-            await MeasurePartsAsync(database, upserts, concurrencies);
+            await MeasurePartsAsync(database, port, upserts, concurrencies);
         }
         var perOrder = Option(args, "--projection") == "per-order";
         var seedBase = 5000 + (int)(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond % 100_000) * 10;
         foreach (var storage in storages)
         {
             await using var silo = await StartSiloAsync(storage, connectionString, perOrder);
-            await MeasureAsync(Label(storage) + (perOrder ? ", one projection transaction per order" : ", projection group commit"), silo.Grains, upserts, seedBase += 1000, concurrencies);
+            await MeasureAsync(Label(storage) + (perOrder ? ", one projection transaction per order" : ", projection group commit"), silo.Grains, upserts, seedBase += 1000, concurrencies, port);
         }
         Report.Line($"done; load average {LoadAverage()}");
     }
@@ -70,7 +71,7 @@ public static class GrainUpsertBenchmark
     };
 
     /// <summary>Sends <paramref name="upserts"/> new orders per concurrency level and reports orders per second.</summary>
-    public static async Task MeasureAsync(string label, IClusterClient grains, int upserts, int seedBase, int[] concurrencies)
+    public static async Task MeasureAsync(string label, IClusterClient grains, int upserts, int seedBase, int[] concurrencies, uint? readModelPort = null)
     {
         foreach (var concurrency in concurrencies)
         {
@@ -78,6 +79,7 @@ public static class GrainUpsertBenchmark
             // A short warm-up on other orders, so activation of the silo's own grains (feed, starter) is not counted.
             await Parallel.ForEachAsync(Snapshots(Math.Min(200, upserts), seedBase + concurrency + 500), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
                 async (s, _) => await grains.GetGrain<IOrderGrain>(s.OrderId).Upsert(s));
+            var cpu = new CpuMeter(readModelPort);
             var watch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(snapshots, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (s, _) =>
             {
@@ -87,31 +89,36 @@ public static class GrainUpsertBenchmark
                     throw new InvalidOperationException($"Order {s.PlatformOrderId} was {result.Outcome}, not created: the run reuses orders.");
                 }
             });
+            var (own, server) = cpu.PerOperation(upserts);
             Report.Line($"grain upsert of a new order ({label}) concurrency {concurrency}: {upserts / watch.Elapsed.TotalSeconds:N0} upserts/s " +
-                        $"({watch.Elapsed.TotalMilliseconds * concurrency / upserts:N1} ms each); load average {LoadAverage()}");
+                        $"({watch.Elapsed.TotalMilliseconds * concurrency / upserts:N1} ms each); CPU per upsert: silo {own:N2} ms" +
+                        (server is { } s ? $", mariadbd {s:N2} ms" : "") + $"; load average {LoadAverage()}");
         }
     }
 
-    private static async Task MeasurePartsAsync(ReadModelDatabase database, int count, int[] concurrencies)
+    private static async Task MeasurePartsAsync(ReadModelDatabase database, uint port, int count, int[] concurrencies)
     {
         var projection = new SqlOrderProjection(database);
         var finder = new SqlDuplicateFinder(database);
         foreach (var concurrency in concurrencies)
         {
             var orders = SyntheticOrders.Generate(count, seed: 900 + concurrency + (int)(DateTime.UtcNow.Ticks % 10_000) * 10, Start.AddDays(40), TimeSpan.FromDays(1)).ToList();
+            var cpu = new CpuMeter(port);
             var watch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (o, ct) => await projection.ProjectAsync(o, ct));
-            Report.Line($"part: projection of a new order, one transaction each, concurrency {concurrency}: {count / watch.Elapsed.TotalSeconds:N0} orders/s");
+            Report.Line($"part: projection of a new order, one transaction each, concurrency {concurrency}: {count / watch.Elapsed.TotalSeconds:N0} orders/s; {Cpu(cpu, count)}");
             var batched = SyntheticOrders.Generate(count, seed: 700 + concurrency + (int)(DateTime.UtcNow.Ticks % 10_000) * 10, Start.AddDays(40), TimeSpan.FromDays(1)).ToList();
+            cpu.Restart();
             watch.Restart();
             foreach (var batch in batched.Chunk(concurrency))
             {
                 await projection.ProjectManyAsync(batch);
             }
-            Report.Line($"part: projection of new orders, {concurrency} per transaction (ProjectManyAsync), one writer: {count / watch.Elapsed.TotalSeconds:N0} orders/s");
+            Report.Line($"part: projection of new orders, {concurrency} per transaction (ProjectManyAsync), one writer: {count / watch.Elapsed.TotalSeconds:N0} orders/s; {Cpu(cpu, count)}");
+            cpu.Restart();
             watch.Restart();
             await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (o, ct) => await finder.FindAsync(o, ct));
-            Report.Line($"part: duplicate detection query, concurrency {concurrency}: {count / watch.Elapsed.TotalSeconds:N0} orders/s");
+            Report.Line($"part: duplicate detection query, concurrency {concurrency}: {count / watch.Elapsed.TotalSeconds:N0} orders/s; {Cpu(cpu, count)}");
         }
     }
 
@@ -177,6 +184,12 @@ public static class GrainUpsertBenchmark
             Status = o.Status,
             Actor = o.History[0].Actor,
         }).ToList();
+
+    private static string Cpu(CpuMeter meter, int count)
+    {
+        var (own, server) = meter.PerOperation(count);
+        return $"CPU per order: client {own:N2} ms" + (server is { } s ? $", mariadbd {s:N2} ms" : "");
+    }
 
     private static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
