@@ -68,9 +68,13 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
         foreach (var chunk in orders.Select(o => o.Id).Distinct().Chunk(1000))
         {
             var ids = chunk.Select(id => id.ToString()).ToArray();
-            var found = await connection.QueryAsync<object>(new CommandDefinition(
+            // A reader, not Dapper's object mapping (which yields rows, not values): the id is text or a Guid by dialect.
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
                 "SELECT id FROM orders WHERE id IN @ids", new { ids }, transaction, cancellationToken: ct));
-            present.UnionWith(found.Select(SqlValues.ReadGuid));
+            while (await reader.ReadAsync(ct))
+            {
+                present.Add(SqlValues.ReadGuid(reader.GetValue(0)));
+            }
         }
         var fresh = orders.Where(o => !present.Contains(o.Id)).GroupBy(o => o.Id).Select(g => g.MaxBy(o => o.Version)!).ToList();
         foreach (var table in NewOrderRows.For(fresh, Dialect))
