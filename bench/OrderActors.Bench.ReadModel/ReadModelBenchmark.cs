@@ -162,11 +162,12 @@ public static class ReadModelBenchmark
 
         // 3. Order grain upserts of new snapshots in one silo (each write also projects to the MariaDB read model).
         int[] concurrencies = [16, 64];
-        await GrainUpsertBenchmark.MeasureAsync("embedded api-host silo, grain state in SQLite", factory.Services.GetRequiredService<IClusterClient>(), upserts, 1000, concurrencies);
+        var port = new MySqlConnector.MySqlConnectionStringBuilder(connectionString).Port;
+        await GrainUpsertBenchmark.MeasureAsync("embedded api-host silo, grain state in SQLite", factory.Services.GetRequiredService<IClusterClient>(), upserts, 1000, concurrencies, port);
         foreach (var storage in args.Contains("--adonet") ? new[] { GrainUpsertBenchmark.Storage.Memory, GrainUpsertBenchmark.Storage.AdoNet } : [GrainUpsertBenchmark.Storage.Memory])
         {
             await using var silo = await GrainUpsertBenchmark.StartSiloAsync(storage, connectionString);
-            await GrainUpsertBenchmark.MeasureAsync(GrainUpsertBenchmark.Label(storage), silo.Grains, upserts, storage == GrainUpsertBenchmark.Storage.Memory ? 3000 : 2000, concurrencies);
+            await GrainUpsertBenchmark.MeasureAsync(GrainUpsertBenchmark.Label(storage), silo.Grains, upserts, storage == GrainUpsertBenchmark.Storage.Memory ? 3000 : 2000, concurrencies, port);
         }
         Report.Line($"done; load average {LoadAverage()}");
     }
