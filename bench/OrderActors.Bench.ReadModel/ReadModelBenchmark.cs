@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,9 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderActors.ApiHost.Security;
 using OrderActors.Database;
-using OrderActors.Hosting;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OrderActors.IntegrationTests.Orders;
 using OrderActors.Orders;
 using OrderActors.ReadModel;
@@ -26,6 +22,12 @@ public static class ReadModelBenchmark
     {
         // Usage: dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- [orders] [iterations] [upserts] [--adonet]
         //        dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- seed --rows N --connection "..."
+        //        dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- upserts 3000 [--storage memory,sqlite,adonet] [--concurrency 16,64] [--connection "..."] [--parts]
+        if (args.Length > 0 && args[0] == "upserts")
+        {
+            await GrainUpsertBenchmark.RunAsync(args);
+            return;
+        }
         if (args.Length > 0 && args[0] == "seed")
         {
             await ReadModelSeeder.SeedAsync(ReadModelSeeder.Parse(args));
@@ -182,51 +184,16 @@ public static class ReadModelBenchmark
         Report.Line($"sanity: first page returned {page.GetProperty("items").GetArrayLength()} rows, next={(page.GetProperty("next").ValueKind == JsonValueKind.Null ? "null" : "cursor")}");
 
         // 3. Order grain upserts of new snapshots in one silo (each write also projects to the MariaDB read model).
-        await UpsertThroughputAsync("embedded silo, grain state in SQLite", factory.Services.GetRequiredService<IClusterClient>(), 1000);
-        if (args.Contains("--adonet"))
+        int[] concurrencies = [16, 64];
+        var port = new MySqlConnector.MySqlConnectionStringBuilder(connectionString).Port;
+        await GrainUpsertBenchmark.MeasureAsync("embedded api-host silo, grain state in SQLite", factory.Services.GetRequiredService<IClusterClient>(), upserts, 1000, concurrencies, port);
+        foreach (var storage in args.Contains("--adonet") ? new[] { GrainUpsertBenchmark.Storage.Memory, GrainUpsertBenchmark.Storage.AdoNet } : [GrainUpsertBenchmark.Storage.Memory])
         {
-            // The same grains in a cluster-mode silo: grain state in MariaDB through the Orleans ADO.NET provider.
-            var options = new OrderActorsOptions { Mode = RunMode.Cluster, SiloPort = FreePort.Next(), GatewayPort = FreePort.Next(), ClusterId = "bench", ServiceId = "bench" };
-            var builder = Host.CreateApplicationBuilder();
-            builder.Configuration["ConnectionStrings:OrderActors"] = connectionString;
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Services.AddOrderActorsCore(builder.Configuration, options);
-            builder.UseOrleans(silo => silo.ConfigureOrderActorsSilo(options, connectionString));
-            using var siloHost = builder.Build();
-            await siloHost.Services.WaitForDatabaseAndMigrateAsync();
-            await siloHost.StartAsync();
-            await UpsertThroughputAsync("cluster silo, MariaDB grain storage (ADO.NET)", siloHost.Services.GetRequiredService<IClusterClient>(), 2000);
-            await siloHost.StopAsync();
+            await using var silo = await GrainUpsertBenchmark.StartSiloAsync(storage, connectionString);
+            await GrainUpsertBenchmark.MeasureAsync(GrainUpsertBenchmark.Label(storage), silo.Grains, upserts, storage == GrainUpsertBenchmark.Storage.Memory ? 3000 : 2000, concurrencies, port);
         }
         Report.Line($"done; load average {LoadAverage()}");
-
-        async Task UpsertThroughputAsync(string label, IClusterClient grains, int seedBase)
-        {
-            foreach (var concurrency in new[] { 16, 64 })
-            {
-                var snapshots = SyntheticOrders.Generate(upserts, seed: seedBase + concurrency, start.AddDays(40), TimeSpan.FromDays(1)).Select(o => new OrderSnapshot
-                {
-                    OperationId = $"bench:{o.PlatformOrderId}",
-                    Platform = o.Platform,
-                    AccountId = o.AccountId,
-                    PlatformOrderId = o.PlatformOrderId,
-                    Customer = o.Customer,
-                    Items = o.Items,
-                    Totals = o.Totals,
-                    Currency = o.Currency,
-                    OrderDate = o.OrderDate,
-                    PlatformUpdatedAt = o.PlatformUpdatedAt,
-                    Status = o.Status,
-                    Actor = o.History[0].Actor,
-                }).ToList();
-                var watch = Stopwatch.StartNew();
-                await Parallel.ForEachAsync(snapshots, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (s, _) => await grains.GetGrain<IOrderGrain>(s.OrderId).Upsert(s));
-                Report.Line($"grain upsert of a new order ({label}) concurrency {concurrency}: {upserts / watch.Elapsed.TotalSeconds:N0} upserts/s");
-            }
-        }
-
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    private static string LoadAverage() => GrainUpsertBenchmark.LoadAverage();
 }

@@ -45,6 +45,12 @@ public interface IOrderGrain : IGrainWithGuidKey
     /// </summary>
     Task WriteBackAccepted(string writeBackOperationId);
 
+    /// <summary>
+    /// The workflow starter confirms that it handled this order's <paramref name="trigger"/> start (started its flow,
+    /// found it already started, or found no flow that applies); until then the order keeps handing the start over.
+    /// </summary>
+    Task WorkflowStartHandled(Workflows.FlowTrigger trigger);
+
     /// <summary>Records whether local changes reached the platform (marketplace sync).</summary>
     Task<OrderCommandResult> SetSyncStatus(CommandContext context, SyncStatus status, string? error);
 

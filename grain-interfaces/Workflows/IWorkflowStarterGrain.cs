@@ -8,10 +8,18 @@ namespace OrderActors.Workflows;
 /// </summary>
 public interface IWorkflowStarterGrain : IGrainWithIntegerKey
 {
+    /// <summary>
+    /// Starts the order's flow of <paramref name="trigger"/> at most once per order and trigger, then confirms with
+    /// <see cref="Orders.IOrderGrain.WorkflowStartHandled"/>. <paramref name="mayBeRepeat"/>: the order may have
+    /// handed this start over before (a retry, a reactivation), so an instance of any flow of the trigger may exist.
+    /// </summary>
     [OneWay]
-    Task OrderTriggered(Guid orderId, FlowTrigger trigger);
+    Task OrderTriggered(Guid orderId, FlowTrigger trigger, bool mayBeRepeat);
 
-    /// <summary>The same, awaited; returns the key of the started (or already running) instance, or null.</summary>
+    /// <summary>
+    /// The same, awaited, always deduped by order and trigger; returns the key of the started instance, or of the one
+    /// a flow of this trigger already started for the order, or null.
+    /// </summary>
     Task<string?> Start(Guid orderId, FlowTrigger trigger);
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace OrderActors.Grains.Orders;
 
 /// <summary>
 /// After a durable change: project the order to the read model, hand its outbox to the durable event feed and the
-/// order streams and its pending write-backs to the account grain, retrying until all succeed.
+/// order streams, its pending write-backs to the account grain and its pending workflow starts to the starter,
+/// retrying until all succeed (write-backs and starts: until their receiver confirms).
 /// </summary>
 public sealed partial class OrderGrain
 {
@@ -21,7 +22,7 @@ public sealed partial class OrderGrain
 
     private async Task FollowUpAsync()
     {
-        var done = await TryProjectAsync() & await TryPublishAsync() & await TryHandOverWriteBacksAsync();
+        var done = await TryProjectAsync() & await TryPublishAsync() & await TryHandOverWriteBacksAsync() & await TryHandOverWorkflowStartsAsync();
         if (done)
         {
             _retryTimer?.Dispose();
@@ -37,7 +38,7 @@ public sealed partial class OrderGrain
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
-        if (await TryProjectAsync() & await TryPublishAsync() & await TryHandOverWriteBacksAsync())
+        if (await TryProjectAsync() & await TryPublishAsync() & await TryHandOverWriteBacksAsync() & await TryHandOverWorkflowStartsAsync(again: true))
         {
             _retryTimer?.Dispose();
             _retryTimer = null;

@@ -1,22 +1,70 @@
-using OrderActors.Orders;
+using Microsoft.Extensions.Logging;
 using OrderActors.Workflows;
 
 namespace OrderActors.Grains.Orders;
 
 /// <summary>
-/// Flows triggered by acceptance: once an accept (by a person or by a workflow step) is durably applied, the
-/// OrderAccepted flows start, the same way OrderReceived flows start after a new order is stored. Starting is
-/// idempotent per order and flow, so an accept after an undo does not start a second instance.
+/// Durable workflow starts. A change that starts flows (a new order: OrderReceived; an accept: OrderAccepted) records
+/// the start in the same state write as the change, like the outbox, so a crash right after the write cannot lose it.
+/// The follow-up hands it to the workflow starter (one-way, so this grain never waits on the workflow, which calls
+/// back into it) and keeps handing it over, by the retry timer and on every activation, until the starter confirms
+/// with <see cref="WorkflowStartHandled"/>. The starter dedupes by order and trigger, so a start handed over twice
+/// starts one instance. An accept after an undo starts nothing new: the trigger is remembered as handled.
 /// </summary>
 public sealed partial class OrderGrain
 {
-    private async Task<OrderCommandResult> StartAcceptedWorkflowsAsync(Task<OrderCommandResult> command)
+    /// <summary>Starts recorded by a change of this activation and not handed over yet: no earlier attempt can exist.</summary>
+    private readonly HashSet<FlowTrigger> _freshWorkflowStarts = [];
+
+    /// <summary>Starts handed over in this activation: the next command's follow-up leaves them to the retry timer.</summary>
+    private readonly HashSet<FlowTrigger> _handedOverWorkflowStarts = [];
+
+    private bool _workflowStartsConfirmed;
+
+    public Task WorkflowStartHandled(FlowTrigger trigger)
     {
-        var result = await command;
-        if (result is { Outcome: CommandOutcome.Applied, Order.WorkflowStatus: WorkflowStatus.Accepted })
+        // Persisted with the next write or on deactivation: if that is lost, the start is handed over again and deduped.
+        if (state.State.PendingWorkflowStarts.Remove(trigger))
         {
-            await GrainFactory.GetGrain<IWorkflowStarterGrain>(0).OrderTriggered(result.Order.Id, FlowTrigger.OrderAccepted);
+            if (!state.State.HandledWorkflowStarts.Contains(trigger))
+            {
+                state.State.HandledWorkflowStarts.Add(trigger);
+            }
+            _workflowStartsConfirmed = true;
         }
-        return result;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Adds <paramref name="trigger"/> to the pending starts unless it is pending or was handled; true when added.</summary>
+    private bool RecordWorkflowStart(FlowTrigger trigger)
+    {
+        if (state.State.PendingWorkflowStarts.Contains(trigger) || state.State.HandledWorkflowStarts.Contains(trigger))
+        {
+            return false;
+        }
+        state.State.PendingWorkflowStarts.Add(trigger);
+        return true;
+    }
+
+    /// <summary>Hands every unconfirmed start to the starter (one-way); true when none is waiting for confirmation.</summary>
+    private Task<bool> TryHandOverWorkflowStartsAsync(bool again = false)
+    {
+        foreach (var trigger in state.State.PendingWorkflowStarts)
+        {
+            if (!again && !_handedOverWorkflowStarts.Add(trigger))
+            {
+                continue;
+            }
+            try
+            {
+                var mayBeRepeat = !_freshWorkflowStarts.Remove(trigger);
+                GrainFactory.GetGrain<IWorkflowStarterGrain>(0).OrderTriggered(this.GetPrimaryKey(), trigger, mayBeRepeat).Ignore();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Handing the {Trigger} workflow start of order {OrderId} to the starter failed; retrying", trigger, this.GetPrimaryKey());
+            }
+        }
+        return Task.FromResult(state.State.PendingWorkflowStarts.Count == 0);
     }
 }

@@ -37,8 +37,9 @@ public sealed partial class OrderGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Published events were removed from the outbox in memory only; persist that so they are not sent again.
-        if (state.State.Order is not null && _outboxShrunk)
+        // Published events were removed from the outbox (and confirmed workflow starts from the pending list) in
+        // memory only; persist that so they are not sent again.
+        if (state.State.Order is not null && (_outboxShrunk || _workflowStartsConfirmed))
         {
             await state.WriteStateAsync(cancellationToken);
         }
@@ -58,9 +59,9 @@ public sealed partial class OrderGrain(
         if (current is null)
         {
             var created = NewOrder(snapshot, now);
-            await CommitAsync(snapshot.OperationId, created, [new OrderReceived { ItemCount = created.Items.Sum(i => i.Quantity), OrderDate = created.OrderDate }]);
+            await CommitAsync(snapshot.OperationId, created, [new OrderReceived { ItemCount = created.Items.Sum(i => i.Quantity), OrderDate = created.OrderDate }],
+                workflowStart: FlowTrigger.OrderReceived);
             await DetectDuplicatesAsync(snapshot.Actor);
-            await GrainFactory.GetGrain<IWorkflowStarterGrain>(0).OrderTriggered(created.Id, FlowTrigger.OrderReceived);
             return new OrderUpsertResult(UpsertOutcome.Created, state.State.Order!);
         }
 
@@ -103,13 +104,13 @@ public sealed partial class OrderGrain(
     }
 
     public Task<OrderCommandResult> Accept(CommandContext context, string? reason) =>
-        StartAcceptedWorkflowsAsync(ChangeWorkflow(context, WorkflowStatus.Accepted, reason, undoable: true));
+        ChangeWorkflow(context, WorkflowStatus.Accepted, reason, undoable: true);
 
     public Task<OrderCommandResult> Reject(CommandContext context, string? reason) =>
         ChangeWorkflow(context, WorkflowStatus.Rejected, reason, undoable: true);
 
     public Task<OrderCommandResult> ChangeWorkflowStatus(CommandContext context, WorkflowStatus status, string? reason) =>
-        StartAcceptedWorkflowsAsync(ChangeWorkflow(context, status, reason, undoable: false));
+        ChangeWorkflow(context, status, reason, undoable: false);
 
     public Task<OrderCommandResult> ChangeStatus(CommandContext context, OrderStatus status, string? reason) =>
         ExecuteAsync(context, (order, now) =>
@@ -205,10 +206,10 @@ public sealed partial class OrderGrain(
             };
             return Decision.Change(changed, [new OrderWorkflowStatusChanged { From = order.WorkflowStatus, To = to, Actor = context.Actor, Reason = reason }],
                 undoable ? new UndoableChange(OrderHistoryEntry.WorkflowStatusKind, order.WorkflowStatus.ToString(), to.ToString(), reason, now) : null);
-        });
+        }, startsAcceptedFlows: true);
 
     /// <summary>Runs a command: repeats answer from memory, refusals change nothing, changes are committed once.</summary>
-    private async Task<OrderCommandResult> ExecuteAsync(CommandContext context, Func<OrderDetails, DateTimeOffset, Decision> decide)
+    private async Task<OrderCommandResult> ExecuteAsync(CommandContext context, Func<OrderDetails, DateTimeOffset, Decision> decide, bool startsAcceptedFlows = false)
     {
         var current = state.State.Order;
         if (current is null)
@@ -236,12 +237,15 @@ public sealed partial class OrderGrain(
         {
             changed = changed with { SyncStatus = SyncStatus.Pending, SyncError = null };
         }
-        await CommitAsync(context.OperationId, changed, decision.Events, undo, writeBack);
+        // Accept (by a person or a workflow step) starts the OrderAccepted flows, recorded with the change itself.
+        var start = startsAcceptedFlows && changed.WorkflowStatus == WorkflowStatus.Accepted ? FlowTrigger.OrderAccepted : (FlowTrigger?)null;
+        await CommitAsync(context.OperationId, changed, decision.Events, undo, writeBack, start);
         return new OrderCommandResult(CommandOutcome.Applied, state.State.Order);
     }
 
     /// <summary>Writes the new order, its events and the operation id in one state write, then projects and publishes.</summary>
-    private async Task CommitAsync(string operationId, OrderDetails order, IReadOnlyList<OrderEvent> events, UndoableChange? undoable = null, PendingWriteBack? writeBack = null)
+    private async Task CommitAsync(string operationId, OrderDetails order, IReadOnlyList<OrderEvent> events, UndoableChange? undoable = null,
+        PendingWriteBack? writeBack = null, FlowTrigger? workflowStart = null)
     {
         var now = time.GetUtcNow();
         var previousOrder = state.State.Order;
@@ -249,6 +253,7 @@ public sealed partial class OrderGrain(
         var previousOperations = state.State.AppliedOperations.ToList();
         var previousOutbox = state.State.Outbox.ToList();
         var previousWriteBacks = state.State.WriteBacks.ToList();
+        var previousStarts = state.State.PendingWorkflowStarts.ToList();
 
         var versioned = previousOrder is null
             ? order
@@ -268,10 +273,12 @@ public sealed partial class OrderGrain(
             state.State.WriteBacks.Add(writeBack);
             state.State.LatestWriteBack = writeBack.Request.OperationId;
         }
+        var startRecorded = workflowStart is { } trigger && RecordWorkflowStart(trigger);
         try
         {
             await state.WriteStateAsync();
             _outboxShrunk = false;
+            _workflowStartsConfirmed = false;
         }
         catch
         {
@@ -282,7 +289,12 @@ public sealed partial class OrderGrain(
             state.State.Outbox = previousOutbox;
             state.State.WriteBacks = previousWriteBacks;
             state.State.LatestWriteBack = previousLatest;
+            state.State.PendingWorkflowStarts = previousStarts;
             throw;
+        }
+        if (startRecorded)
+        {
+            _freshWorkflowStarts.Add(workflowStart!.Value);
         }
         await FollowUpAsync();
     }

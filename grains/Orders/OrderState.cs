@@ -1,5 +1,6 @@
 using OrderActors.Events;
 using OrderActors.Orders;
+using OrderActors.Workflows;
 
 namespace OrderActors.Grains.Orders;
 
@@ -22,6 +23,15 @@ public sealed class OrderState
 
     /// <summary>The operation id of the newest write-back: the outcome of an older one no longer decides syncStatus.</summary>
     [Id(5)] public string? LatestWriteBack { get; set; }
+
+    /// <summary>
+    /// Workflow starts recorded with the change that triggers them (a new order, an accept), handed to the workflow
+    /// starter until it confirms (<c>WorkflowStartHandled</c>); the key of a start is the order and its trigger.
+    /// </summary>
+    [Id(6)] public List<FlowTrigger> PendingWorkflowStarts { get; set; } = [];
+
+    /// <summary>Triggers whose start the starter confirmed: a later accept (after an undo) starts nothing again.</summary>
+    [Id(7)] public List<FlowTrigger> HandledWorkflowStarts { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("OrderActors.UndoableChange")]

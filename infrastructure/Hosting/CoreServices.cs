@@ -19,7 +19,7 @@ public static class CoreServices
         services.AddSingleton(_ => CreateDatabase(configuration, options));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SqlOrderProjection>();
-        services.AddSingleton<IOrderProjection>(sp => sp.GetRequiredService<SqlOrderProjection>());
+        services.AddSingleton<IOrderProjection, OrderProjectionBatcher>();
         services.AddSingleton<IDuplicateFinder, SqlDuplicateFinder>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<OrderStatisticsQueries>();

@@ -7,7 +7,8 @@ using OrderActors.Orders;
 namespace OrderActors.ReadModel;
 
 /// <summary>
-/// Projects an order into the read model in one transaction per order: the orders row, items, status history,
+/// Projects orders into the read model, one transaction per call (see <see cref="OrderProjectionBatcher"/> for the
+/// group commit of concurrent calls): the orders row, items, status history,
 /// duplicate candidates, search terms and hourly statistics. The held row is read (and locked) first; a version not
 /// newer than the held one changes nothing, so replays, retries and reordered projections are harmless for every
 /// table. Child rows are rewritten only when their content fingerprint changed; history is append-only by sequence.
@@ -24,55 +25,72 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
 
     private SqlDialect Dialect => database.Dialect;
 
-    public async Task ProjectAsync(OrderDetails order, CancellationToken cancellationToken = default)
+    public Task ProjectAsync(OrderDetails order, CancellationToken cancellationToken = default) =>
+        ProjectManyAsync([order], cancellationToken);
+
+    /// <summary>
+    /// Projects many orders in one transaction (a group commit of concurrent projections, bulk loads, rebuilds):
+    /// orders not yet in the read model are inserted with multi-row INSERTs, those already present go through the
+    /// per-order path in list order (so of two versions of one order the newer wins), and the statistics of all of
+    /// them are applied at the end, cell by cell in key order. All of it commits or none of it does.
+    /// </summary>
+    public async Task ProjectManyAsync(IReadOnlyList<OrderDetails> orders, CancellationToken cancellationToken = default)
     {
+        if (orders.Count == 0)
+        {
+            return;
+        }
         await using var connection = await database.OpenAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await ProjectOneAsync(connection, transaction, order, cancellationToken);
+                // MariaDB: READ COMMITTED, so the locking read of an order not yet present takes no gap lock; with
+                // REPEATABLE READ two projections of new orders lock the same gap and deadlock on their INSERTs.
+                // Correctness rests on the version check under the row lock, not on the isolation level.
+                await using var transaction = Dialect == SqlDialect.MySql
+                    ? await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
+                    : await connection.BeginTransactionAsync(cancellationToken);
+                await ProjectInTransactionAsync(connection, transaction, orders, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return;
             }
             catch (MySqlException ex) when (attempt < MaxAttempts && ex.ErrorCode is MySqlErrorCode.LockDeadlock or MySqlErrorCode.DuplicateKeyEntry or MySqlErrorCode.LockWaitTimeout)
             {
-                // Two writers raced on the same order or statistics cell; the loser simply runs again.
+                // Raced with another writer on the same order or statistics cell (another silo); the loser runs again.
             }
         }
     }
 
-    /// <summary>
-    /// Projects many orders with few statements: orders not yet in the read model are inserted with multi-row
-    /// INSERTs (bulk loads, rebuilds); any already present go through the per-order path.
-    /// </summary>
-    public async Task ProjectManyAsync(IReadOnlyList<OrderDetails> orders, CancellationToken cancellationToken = default)
+    private async Task ProjectInTransactionAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OrderDetails> orders, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var present = new HashSet<Guid>();
-        foreach (var chunk in orders.Chunk(1000))
+        foreach (var chunk in orders.Select(o => o.Id).Distinct().Chunk(1000))
         {
-            var ids = chunk.Select(o => o.Id.ToString()).ToArray();
-            var found = await connection.QueryAsync<object>(new CommandDefinition(
-                "SELECT id FROM orders WHERE id IN @ids", new { ids }, transaction, cancellationToken: cancellationToken));
-            present.UnionWith(found.Select(SqlValues.ReadGuid));
+            var ids = chunk.Select(id => id.ToString()).ToArray();
+            // A reader, not Dapper's object mapping (which yields rows, not values): the id is text or a Guid by dialect.
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+                "SELECT id FROM orders WHERE id IN @ids", new { ids }, transaction, cancellationToken: ct));
+            while (await reader.ReadAsync(ct))
+            {
+                present.Add(SqlValues.ReadGuid(reader.GetValue(0)));
+            }
         }
         var fresh = orders.Where(o => !present.Contains(o.Id)).GroupBy(o => o.Id).Select(g => g.MaxBy(o => o.Version)!).ToList();
         foreach (var table in NewOrderRows.For(fresh, Dialect))
         {
-            await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, table.Table, table.Columns, table.Rows, table.IgnoreDuplicates, cancellationToken);
+            await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, table.Table, table.Columns, table.Rows, table.IgnoreDuplicates, ct);
         }
-        await ApplyStatsAsync(connection, transaction, NewOrderRows.StatsDeltas(fresh), cancellationToken);
+        var deltas = new List<StatsDelta>(NewOrderRows.StatsDeltas(fresh));
         foreach (var order in orders.Where(o => present.Contains(o.Id)))
         {
-            await ProjectOneAsync(connection, transaction, order, cancellationToken);
+            deltas.AddRange(await ProjectOneAsync(connection, transaction, order, ct));
         }
-        await transaction.CommitAsync(cancellationToken);
+        await ApplyStatsAsync(connection, transaction, deltas, ct);
     }
 
-    private async Task ProjectOneAsync(DbConnection connection, DbTransaction transaction, OrderDetails order, CancellationToken ct)
+    /// <summary>Updates one order already present (under its row lock); returns its statistics deltas.</summary>
+    private async Task<IReadOnlyList<StatsDelta>> ProjectOneAsync(DbConnection connection, DbTransaction transaction, OrderDetails order, CancellationToken ct)
     {
         var lockClause = Dialect == SqlDialect.MySql ? " FOR UPDATE" : "";
         var held = await connection.QuerySingleOrDefaultAsync<HeldRow>(new CommandDefinition(
@@ -82,7 +100,7 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
             new { id = order.Id.ToString() }, transaction, cancellationToken: ct));
         if (held is not null && held.Version >= order.Version)
         {
-            return;
+            return [];
         }
 
         var terms = SearchTerms.For(order);
@@ -127,13 +145,18 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
             {
                 deltas.Add(new StatsDelta(oldBucket, -1, -oldTotal));
             }
-            await ApplyStatsAsync(connection, transaction, deltas, ct);
+            return deltas;
         }
+        return [];
     }
 
     /// <summary>Adds the deltas to every statistics table, table by table and cell by cell in key order (no deadlocks between projections).</summary>
     private async Task ApplyStatsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<StatsDelta> deltas, CancellationToken ct)
     {
+        if (deltas.Count == 0)
+        {
+            return;
+        }
         if (Dialect == SqlDialect.MySql)
         {
             foreach (var table in NewOrderRows.MySqlStats(deltas).Where(t => t.Rows.Count > 0))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrderActors.Grains.Workflows.Conditions;
 using OrderActors.Grains.Workflows.Gateways;
+using OrderActors.Orders;
 using OrderActors.Workflows;
 using Orleans.Concurrency;
 
@@ -14,19 +15,40 @@ namespace OrderActors.Grains.Workflows.Flows;
 [StatelessWorker]
 public sealed class WorkflowStarterGrain(IOrderGateway orders, TimeProvider time, ILogger<WorkflowStarterGrain> logger) : Grain, IWorkflowStarterGrain
 {
-    public async Task OrderTriggered(Guid orderId, FlowTrigger trigger)
+    public async Task OrderTriggered(Guid orderId, FlowTrigger trigger, bool mayBeRepeat)
     {
         try
         {
-            await Start(orderId, trigger);
+            // A repeated hand-over (the order did not see the confirmation) must not start a second instance, even
+            // when the flows changed meanwhile and another flow of the trigger would be chosen now.
+            _ = mayBeRepeat ? await Start(orderId, trigger) : await StartNewAsync(orderId, trigger);
+            await GrainFactory.GetGrain<IOrderGrain>(orderId).WorkflowStartHandled(trigger);
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Starting a {Trigger} workflow for order {OrderId} failed", trigger, orderId);
+            // Not confirmed: the order hands the start over again.
+            logger.LogWarning(ex, "Starting a {Trigger} workflow for order {OrderId} failed; the order will hand it over again", trigger, orderId);
         }
     }
 
-    public Task<string?> Start(Guid orderId, FlowTrigger trigger) =>
+    /// <summary>The key of an instance already started for the order by any flow of <paramref name="trigger"/>, active or not.</summary>
+    private async Task<string?> StartedInstanceAsync(Guid orderId, FlowTrigger trigger)
+    {
+        foreach (var flow in (await GrainFactory.GetGrain<IFlowCatalogGrain>(0).List()).Where(f => f.Trigger == trigger))
+        {
+            var key = WorkflowInstanceKey.For(orderId, flow.Id);
+            if (await GrainFactory.GetGrain<IWorkflowInstanceGrain>(key).GetView() is not null)
+            {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    public async Task<string?> Start(Guid orderId, FlowTrigger trigger) =>
+        await StartedInstanceAsync(orderId, trigger) ?? await StartNewAsync(orderId, trigger);
+
+    private Task<string?> StartNewAsync(Guid orderId, FlowTrigger trigger) =>
         StartAsync(orderId, trigger, null, flowId => WorkflowInstanceKey.For(orderId, flowId));
 
     public async Task<string?> StartReturn(Guid orderId, ReturnFacts returnFacts)

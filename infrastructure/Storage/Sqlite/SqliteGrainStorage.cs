@@ -98,15 +98,16 @@ public sealed class SqliteGrainStorage(
             Expected = expected,
             Now = time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         };
-        return database.WriteAsync(async connection =>
+        // Group commit: this write shares a transaction (and its flush) with the grain writes queued meanwhile.
+        return database.WriteInBatchAsync(async (connection, transaction) =>
         {
             var sql = expected is null ? InsertSql : UpdateSql;
-            var written = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+            var written = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql, parameters, transaction));
             if (written is { } version)
             {
                 return version;
             }
-            var stored = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(VersionSql, key, cancellationToken: cancellationToken));
+            var stored = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(VersionSql, key, transaction));
             throw Conflict(key, etag, stored);
         }, cancellationToken);
     }

@@ -150,6 +150,31 @@ public sealed class SqliteGrainStorageTests(SqliteTestFile file) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task Concurrent_writes_share_commits_and_a_stale_one_among_them_fails_alone()
+    {
+        var ids = Enumerable.Range(0, 120).Select(_ => NewGrain()).ToList();
+        var states = ids.Select(_ => new GrainState<ProbeState>(new ProbeState { Text = "v1" })).ToList();
+        await Task.WhenAll(ids.Select((id, i) => _storage.WriteStateAsync(StateName, id, states[i])));
+        var staleIndex = 60;
+        var stale = new GrainState<ProbeState>(new ProbeState { Text = "stale" }) { ETag = "7" };
+
+        // All queued at once, so they are written in the same transaction(s) as the stale write.
+        var writes = ids.Select((id, i) =>
+        {
+            states[i].State!.Text = $"v2 of {i}";
+            return i == staleIndex ? _storage.WriteStateAsync(StateName, id, stale) : _storage.WriteStateAsync(StateName, id, states[i]);
+        }).ToList();
+        await Assert.ThrowsAsync<InconsistentStateException>(() => writes[staleIndex]);
+        await Task.WhenAll(writes.Where((_, i) => i != staleIndex));
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var read = await ReadAsync(ids[i]);
+            Assert.Equal(i == staleIndex ? ("1", "v1") : ("2", $"v2 of {i}"), (read.ETag, read.State!.Text));
+        }
+    }
+
     private async Task<GrainState<ProbeState>> ReadAsync(GrainId id)
     {
         var state = new GrainState<ProbeState>(new ProbeState { Text = "not read" });
