@@ -33,7 +33,7 @@ public static class GrainUpsertBenchmark
     }
 
     /// <summary>
-    /// <c>upserts N [--storage memory,sqlite,adonet] [--concurrency 16,64] [--connection "..."] [--parts] [--projection per-order]</c>: only the
+    /// <c>upserts N [--storage memory,sqlite,adonet] [--concurrency 16,64] [--connection "..."] [--parts] [--projection per-order] [--no-workflows]</c>: only the
     /// grain part, against a read model on the given MariaDB (migrated if empty) or on a throwaway one.
     /// </summary>
     public static async Task RunAsync(string[] args)
@@ -58,7 +58,15 @@ public static class GrainUpsertBenchmark
         foreach (var storage in storages)
         {
             await using var silo = await StartSiloAsync(storage, connectionString, perOrder);
-            await MeasureAsync(Label(storage) + (perOrder ? ", one projection transaction per order" : ", projection group commit"), silo.Grains, upserts, seedBase += 1000, concurrencies, port);
+            if (args.Contains("--no-workflows"))
+            {
+                // Ablation: what the OrderReceived workflow instance of every new order costs (not a production setting).
+                foreach (var flow in (await silo.Grains.GetGrain<OrderActors.Workflows.IFlowCatalogGrain>(0).List()).Where(f => f.Trigger == OrderActors.Workflows.FlowTrigger.OrderReceived))
+                {
+                    await silo.Grains.GetGrain<OrderActors.Workflows.IProcessFlowGrain>(flow.Id).SetActive(false);
+                }
+            }
+            await MeasureAsync(Label(storage) + (perOrder ? ", one projection transaction per order" : ", projection group commit") + (args.Contains("--no-workflows") ? ", no OrderReceived flow active" : ""), silo.Grains, upserts, seedBase += 1000, concurrencies, port);
         }
         Report.Line($"done; load average {LoadAverage()}");
     }
