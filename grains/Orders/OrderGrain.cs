@@ -37,7 +37,7 @@ public sealed partial class OrderGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Published events were removed from the outbox (and confirmed workflow starts from the pending list) in
+        // Published events were removed from the outbox (and confirmed workflow starts and decisions from their lists) in
         // memory only; persist that so they are not sent again.
         if (state.State.Order is not null && (_outboxShrunk || _workflowStartsConfirmed || _workflowDecisionsConfirmed))
         {
