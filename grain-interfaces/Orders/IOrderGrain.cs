@@ -51,6 +51,12 @@ public interface IOrderGrain : IGrainWithGuidKey
     /// </summary>
     Task WorkflowStartHandled(Workflows.FlowTrigger trigger);
 
+    /// <summary>
+    /// The decision relay confirms that the order's workflow instances were told of the accept or reject made by the
+    /// command <paramref name="operationId"/>; until then the order keeps handing the decision over.
+    /// </summary>
+    Task WorkflowDecisionHandled(string operationId);
+
     /// <summary>Records whether local changes reached the platform (marketplace sync).</summary>
     Task<OrderCommandResult> SetSyncStatus(CommandContext context, SyncStatus status, string? error);
 

@@ -22,6 +22,13 @@ public interface IWorkflowInstanceGrain : IGrainWithStringKey
 
     Task<TaskCommandResult> Complete(string taskId, TaskResult result, TaskCaller caller);
 
+    /// <summary>
+    /// The order was accepted or rejected outside the flow: an open approval task whose step leads to that decision
+    /// is completed with it (recorded as decided outside the task by the decision's actor) and the flow continues.
+    /// Idempotent by the decision's operation id; a no-op for an instance that is not running or not waiting on one.
+    /// </summary>
+    Task DecidedOutside(OrderDecision decision);
+
     /// <summary>A deadline this instance scheduled has come. Idempotent: a deadline fires at least once.</summary>
     Task OnDeadline(string deadlineId);
 }

@@ -7,8 +7,9 @@ namespace OrderActors.Grains.Orders;
 
 /// <summary>
 /// After a durable change: project the order to the read model, hand its outbox to the durable event feed and the
-/// order streams, its pending write-backs to the account grain and its pending workflow starts to the starter,
-/// retrying until all succeed (write-backs and starts: until their receiver confirms).
+/// order streams, its pending write-backs to the account grain, its pending workflow starts to the starter and its
+/// accepts and rejects made outside the workflow to the decision relay, retrying until all succeed (write-backs,
+/// starts and decisions: until their receiver confirms).
 /// </summary>
 public sealed partial class OrderGrain
 {
@@ -22,7 +23,7 @@ public sealed partial class OrderGrain
 
     private async Task FollowUpAsync()
     {
-        var done = await TryProjectAsync() & await TryPublishAsync() & await TryHandOverWriteBacksAsync() & await TryHandOverWorkflowStartsAsync();
+        var done = await TryProjectAsync() & await TryPublishAsync() & await TryHandOverWriteBacksAsync() & await TryHandOverWorkflowStartsAsync() & await TryHandOverWorkflowDecisionsAsync();
         if (done)
         {
             _retryTimer?.Dispose();
@@ -38,7 +39,8 @@ public sealed partial class OrderGrain
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
-        if (await TryProjectAsync() & await TryPublishAsync() & await TryHandOverWriteBacksAsync() & await TryHandOverWorkflowStartsAsync(again: true))
+        if (await TryProjectAsync() & await TryPublishAsync() & await TryHandOverWriteBacksAsync() & await TryHandOverWorkflowStartsAsync(again: true)
+            & await TryHandOverWorkflowDecisionsAsync(again: true))
         {
             _retryTimer?.Dispose();
             _retryTimer = null;

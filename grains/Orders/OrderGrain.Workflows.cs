@@ -31,6 +31,11 @@ public sealed partial class OrderGrain
                 state.State.HandledWorkflowStarts.Add(trigger);
             }
             _workflowStartsConfirmed = true;
+            if (trigger == FlowTrigger.OrderReceived)
+            {
+                // Decisions made while the start was pending waited for its instance; it exists now.
+                _ = TryHandOverWorkflowDecisionsAsync();
+            }
         }
         return Task.CompletedTask;
     }

@@ -37,9 +37,9 @@ public sealed partial class OrderGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Published events were removed from the outbox (and confirmed workflow starts from the pending list) in
+        // Published events were removed from the outbox (and confirmed workflow starts and decisions from their lists) in
         // memory only; persist that so they are not sent again.
-        if (state.State.Order is not null && (_outboxShrunk || _workflowStartsConfirmed))
+        if (state.State.Order is not null && (_outboxShrunk || _workflowStartsConfirmed || _workflowDecisionsConfirmed))
         {
             await state.WriteStateAsync(cancellationToken);
         }
@@ -206,10 +206,11 @@ public sealed partial class OrderGrain(
             };
             return Decision.Change(changed, [new OrderWorkflowStatusChanged { From = order.WorkflowStatus, To = to, Actor = context.Actor, Reason = reason }],
                 undoable ? new UndoableChange(OrderHistoryEntry.WorkflowStatusKind, order.WorkflowStatus.ToString(), to.ToString(), reason, now) : null);
-        }, startsAcceptedFlows: true);
+        }, startsAcceptedFlows: true, workflowReason: reason);
 
     /// <summary>Runs a command: repeats answer from memory, refusals change nothing, changes are committed once.</summary>
-    private async Task<OrderCommandResult> ExecuteAsync(CommandContext context, Func<OrderDetails, DateTimeOffset, Decision> decide, bool startsAcceptedFlows = false)
+    private async Task<OrderCommandResult> ExecuteAsync(CommandContext context, Func<OrderDetails, DateTimeOffset, Decision> decide, bool startsAcceptedFlows = false,
+        string? workflowReason = null)
     {
         var current = state.State.Order;
         if (current is null)
@@ -239,13 +240,15 @@ public sealed partial class OrderGrain(
         }
         // Accept (by a person or a workflow step) starts the OrderAccepted flows, recorded with the change itself.
         var start = startsAcceptedFlows && changed.WorkflowStatus == WorkflowStatus.Accepted ? FlowTrigger.OrderAccepted : (FlowTrigger?)null;
-        await CommitAsync(context.OperationId, changed, decision.Events, undo, writeBack, start);
+        // An accept or reject by a person or an API key closes the flow's approval task waiting for it.
+        var outside = startsAcceptedFlows ? OutsideDecision(context, current, changed, workflowReason, now) : null;
+        await CommitAsync(context.OperationId, changed, decision.Events, undo, writeBack, start, outside);
         return new OrderCommandResult(CommandOutcome.Applied, state.State.Order);
     }
 
     /// <summary>Writes the new order, its events and the operation id in one state write, then projects and publishes.</summary>
     private async Task CommitAsync(string operationId, OrderDetails order, IReadOnlyList<OrderEvent> events, UndoableChange? undoable = null,
-        PendingWriteBack? writeBack = null, FlowTrigger? workflowStart = null)
+        PendingWriteBack? writeBack = null, FlowTrigger? workflowStart = null, OrderDecision? workflowDecision = null)
     {
         var now = time.GetUtcNow();
         var previousOrder = state.State.Order;
@@ -254,6 +257,7 @@ public sealed partial class OrderGrain(
         var previousOutbox = state.State.Outbox.ToList();
         var previousWriteBacks = state.State.WriteBacks.ToList();
         var previousStarts = state.State.PendingWorkflowStarts.ToList();
+        var previousDecisions = state.State.PendingWorkflowDecisions.ToList();
 
         var versioned = previousOrder is null
             ? order
@@ -274,11 +278,16 @@ public sealed partial class OrderGrain(
             state.State.LatestWriteBack = writeBack.Request.OperationId;
         }
         var startRecorded = workflowStart is { } trigger && RecordWorkflowStart(trigger);
+        if (workflowDecision is not null)
+        {
+            state.State.PendingWorkflowDecisions.Add(workflowDecision);
+        }
         try
         {
             await state.WriteStateAsync();
             _outboxShrunk = false;
             _workflowStartsConfirmed = false;
+            _workflowDecisionsConfirmed = false;
         }
         catch
         {
@@ -290,6 +299,7 @@ public sealed partial class OrderGrain(
             state.State.WriteBacks = previousWriteBacks;
             state.State.LatestWriteBack = previousLatest;
             state.State.PendingWorkflowStarts = previousStarts;
+            state.State.PendingWorkflowDecisions = previousDecisions;
             throw;
         }
         if (startRecorded)

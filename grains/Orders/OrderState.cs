@@ -32,6 +32,12 @@ public sealed class OrderState
 
     /// <summary>Triggers whose start the starter confirmed: a later accept (after an undo) starts nothing again.</summary>
     [Id(7)] public List<FlowTrigger> HandledWorkflowStarts { get; set; } = [];
+
+    /// <summary>
+    /// Accepts and rejects made outside the workflow, recorded with the change, handed to the order's workflow
+    /// instances until the relay confirms (<c>WorkflowDecisionHandled</c>).
+    /// </summary>
+    [Id(8)] public List<OrderDecision> PendingWorkflowDecisions { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("OrderActors.UndoableChange")]

@@ -59,7 +59,7 @@ public sealed class DashboardTests(DashboardHost host)
     [Fact]
     public async Task Accept_then_undo_on_the_order_page_shows_each_state_and_changes_the_order()
     {
-        var id = await host.CreateOrderAsync($"ACC-{Guid.NewGuid():N}"[..16], "Accept Buyer");
+        var id = await host.CreateOrderDecidedByHandAsync($"ACC-{Guid.NewGuid():N}"[..16], "Accept Buyer");
         var page = await host.SignedInPageAsync();
         await page.GotoAsync($"/orders/{id}");
         await DashboardHost.WaitForLiveAsync(page);
@@ -86,8 +86,8 @@ public sealed class DashboardTests(DashboardHost host)
     public async Task A_bulk_accept_of_selected_orders_accepts_each_of_them()
     {
         var tag = $"BULK{Guid.NewGuid():N}"[..12];
-        var first = await host.CreateOrderAsync($"{tag}-1", "Bulk Buyer One");
-        var second = await host.CreateOrderAsync($"{tag}-2", "Bulk Buyer Two");
+        var first = await host.CreateOrderDecidedByHandAsync($"{tag}-1", "Bulk Buyer One");
+        var second = await host.CreateOrderDecidedByHandAsync($"{tag}-2", "Bulk Buyer Two");
         var page = await host.SignedInPageAsync();
         await page.GotoAsync("/orders");
         await DashboardHost.WaitForLiveAsync(page);

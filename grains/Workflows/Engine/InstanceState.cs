@@ -32,6 +32,9 @@ public sealed class InstanceState
 
     /// <summary>The step a manual intervention task is about, by task id.</summary>
     [Id(17)] public Dictionary<string, string> FailedStepOfTask { get; set; } = [];
+
+    /// <summary>Operation ids of outside accepts and rejects that closed a task here, newest last, bounded.</summary>
+    [Id(18)] public List<string> AppliedDecisions { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("OrderActors.Workflows.CompletedAction")]

@@ -15,6 +15,7 @@ public sealed class WorkflowEngine(InstanceState state, WorkflowPorts ports)
 {
     public const string AppliesToReview = "$appliesTo";
     private const int MaxStepsPerAdvance = 500;
+    private const int MaxRememberedDecisions = 20;
 
     /// <summary>Events produced by the last call, for the grain to publish once the state is stored.</summary>
     public List<object> Emitted { get; } = [];
@@ -430,6 +431,54 @@ public sealed class WorkflowEngine(InstanceState state, WorkflowPorts ports)
         }
         await CompleteTaskAsync(task, result, caller.UserId);
         return new TaskCommandResult(TaskCommandOutcome.Done, Current(taskId));
+    }
+
+    /// <summary>
+    /// The order was accepted or rejected outside the flow: completes the open approval task whose step leads to that
+    /// decision (approved -> its next step, rejected -> its on-rejected step, a SetStatus to the same status) with the
+    /// matching outcome, as decided outside the task by the decision's actor, and continues the flow; that SetStatus
+    /// then finds the order already in its status and changes nothing. False when nothing changed.
+    /// </summary>
+    public async Task<bool> DecideOutsideAsync(OrderDecision decision)
+    {
+        if (state.Status != InstanceStatus.Running || state.Order.Return is not null || state.AppliedDecisions.Contains(decision.OperationId))
+        {
+            return false;
+        }
+        var task = state.Tasks.FirstOrDefault(t => t.IsOpen && t.StepType == StepType.Approval && LeadsTo(t.StepId, decision.Status));
+        if (task is null)
+        {
+            return false;
+        }
+        state.AppliedDecisions.Add(decision.OperationId);
+        if (state.AppliedDecisions.Count > MaxRememberedDecisions)
+        {
+            state.AppliedDecisions.RemoveAt(0);
+        }
+        var accepted = decision.Status == WorkflowStatus.Accepted;
+        var why = $"decided outside the task: {decision.Actor.Kind} {decision.Actor} {(accepted ? "accepted" : "rejected")} the order";
+        var result = new TaskResult
+        {
+            Outcome = accepted ? "approved" : "rejected",
+            Reason = string.IsNullOrWhiteSpace(decision.Reason) ? why : $"{why}: {decision.Reason}",
+        };
+        await CompleteTaskAsync(task, result, decision.Actor.Id);
+        return true;
+    }
+
+    private bool LeadsTo(string stepId, WorkflowStatus status)
+    {
+        if (Flow.Step(stepId) is not { Type: StepType.Approval } step)
+        {
+            return false;
+        }
+        var target = status switch
+        {
+            WorkflowStatus.Accepted => step.Next,
+            WorkflowStatus.Rejected => step.OnRejected,
+            _ => null,
+        };
+        return target is not null && Flow.Step(target) is { Type: StepType.SetStatus } setStatus && setStatus.Config.Status == status;
     }
 
     private TaskCommandResult? Check(string taskId, TaskCaller caller)

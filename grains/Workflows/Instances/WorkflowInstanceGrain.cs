@@ -61,6 +61,19 @@ public sealed class WorkflowInstanceGrain(
     public Task<TaskCommandResult> Complete(string taskId, TaskResult result, TaskCaller caller) =>
         CommandAsync(engine => engine.CompleteAsync(taskId, result, caller));
 
+    public async Task DecidedOutside(OrderDecision decision)
+    {
+        if (!Started)
+        {
+            return;
+        }
+        var engine = new WorkflowEngine(Instance, ports);
+        if (await engine.DecideOutsideAsync(decision))
+        {
+            await SaveAsync(engine);
+        }
+    }
+
     public async Task OnDeadline(string deadlineId)
     {
         if (!Started || !Instance.Deadlines.ContainsKey(deadlineId))

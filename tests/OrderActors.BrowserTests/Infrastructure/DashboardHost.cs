@@ -114,12 +114,41 @@ public sealed class DashboardHost : IAsyncLifetime
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
     /// <summary>Creates a manual order through <c>POST /api/orders</c> and returns its id.</summary>
-    public async Task<Guid> CreateOrderAsync(string platformOrderId, string customer, decimal price = 25m)
+    /// <summary>
+    /// An order of the account <see cref="ByHandAccount"/>, whose only flow waits a day: nothing there takes an accept
+    /// by hand further (the standard flow would close its accept task with it and put the order in progress at once).
+    /// </summary>
+    public async Task<Guid> CreateOrderDecidedByHandAsync(string platformOrderId, string customer)
+    {
+        await (_byHandFlow ??= CreateByHandFlowAsync());
+        return await CreateOrderAsync(platformOrderId, customer, account: ByHandAccount);
+    }
+
+    public const string ByHandAccount = "browser-by-hand";
+
+    private Task? _byHandFlow;
+
+    private async Task CreateByHandFlowAsync()
+    {
+        var response = await Api.PostAsJsonAsync("/api/workflows", new
+        {
+            id = "browser-by-hand",
+            name = "Browser: decided by hand",
+            trigger = "OrderReceived",
+            appliesTo = $"account == \"{ByHandAccount}\"",
+            priority = 900,
+            active = true,
+            steps = new object[] { new { id = "later", type = "Wait", config = new { waitFor = "1.00:00:00" } } },
+        });
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/workflows answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task<Guid> CreateOrderAsync(string platformOrderId, string customer, decimal price = 25m, string account = "browser-tests")
     {
         var response = await Api.PostAsJsonAsync("/api/orders", new
         {
             platform = "Manual",
-            accountId = "browser-tests",
+            accountId = account,
             platformOrderId,
             customer = new { name = customer, email = "buyer@example.test" },
             currency = "USD",

@@ -6,7 +6,10 @@ using OrderActors.IntegrationTests.Infrastructure;
 
 namespace OrderActors.IntegrationTests.Orders;
 
-/// <summary>The real api-host (embedded) whose clock is a <see cref="FakeTimeProvider"/> the test moves forward.</summary>
+/// <summary>
+/// The real api-host (embedded) whose clock is a <see cref="FakeTimeProvider"/> the test moves forward, without the
+/// built-in order flows (<see cref="BuiltInOrderFlowsOff"/>).
+/// </summary>
 public class OrdersApiFactory : ApiFactory
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -28,6 +31,7 @@ public class OrdersApiFactory : ApiFactory
         {
             // Only the orders' clock: Orleans' own timers (stream agents, timeouts) keep the real one.
             services.AddKeyedSingleton<TimeProvider>(OrdersOptions.ClockKey, Clock);
+            services.AddHostedService<BuiltInOrderFlowsOff>();
         });
     }
 }

@@ -280,8 +280,11 @@ public sealed class WorkflowApiTests(WorkflowApiFactory factory) : IClassFixture
     {
         const string flow = "it-accepted";
         await _s.CreateFlowAsync(flow, [new { id = "tell", type = "Notify", config = new { message = "accepted", notifyRoles = new[] { "Warehouse" } } }], trigger: "OrderAccepted");
+        // An OrderReceived flow without an approval: the standard flow's accept task would take the accept by hand and
+        // move the order on to InProgress, and the undo below would then be refused as superseded.
+        await _s.CreateFlowAsync($"{flow}-received", [new { id = "look", type = "ManualTask", assignedRole = "Warehouse" }], $"tags contains '{flow}'");
         var order = await _s.CreateOrderAsync(flow);
-        await _s.WaitForInstanceAsync(order, "standard-marketplace-order", WorkflowScenario.HasOpenTask);
+        await _s.WaitForInstanceAsync(order, $"{flow}-received", WorkflowScenario.HasOpenTask);
         Assert.DoesNotContain((await _s.Admin.GetFromJsonAsync<JsonElement>($"/api/orders/{order}/workflows")).GetProperty("items").EnumerateArray(),
             i => i.GetProperty("flowId").GetString() == flow);
 
