@@ -38,6 +38,19 @@ public sealed class MarketplaceOptions
 
     public TimeSpan WriteBackRetryMax { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How many orders of one account's webhook batch are applied at once (one order's deliveries stay in sequence).</summary>
+    public int WebhookApplyParallelism { get; set; } = 32;
+
+    /// <summary>How many stored deliveries one inbox lease takes.</summary>
+    public int WebhookLeaseBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// How long a receiving api-host reuses an account's webhook verification key (app secret) before asking the account
+    /// again: a replaced or revoked secret still verifies deliveries at the door for at most this long, and such
+    /// deliveries are then refused when applied, because the account checks every delivery again with its current key.
+    /// </summary>
+    public TimeSpan WebhookKeyCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Wait after a throttling answer that names no time (Lazada: "this ban will last 1 seconds").</summary>
     public TimeSpan ThrottleWait { get; set; } = TimeSpan.FromSeconds(1);
 
