@@ -41,6 +41,9 @@ public sealed class MarketplaceOptions
     /// <summary>How many orders of one account's webhook batch are applied at once (one order's deliveries stay in sequence).</summary>
     public int WebhookApplyParallelism { get; set; } = 32;
 
+    /// <summary>Whether this api-host applies stored webhooks; false makes it a receiver only (another host applies them).</summary>
+    public bool ApplyWebhooks { get; set; } = true;
+
     /// <summary>How many stored deliveries one inbox lease takes.</summary>
     public int WebhookLeaseBatchSize { get; set; } = 256;
 

@@ -35,7 +35,10 @@ public sealed class WebhookInbox(ReadModelDatabase database, TimeProvider time)
             .OrderBy(e => e.Platform).ThenBy(e => e.AccountId).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
         var parameters = new DynamicParameters();
         parameters.Add("Now", SqlTime.ToDb(time.GetUtcNow(), d));
-        var sql = new StringBuilder("INSERT INTO webhook_inbox (platform, account_id, event_id, platform_order_id, body, headers, callback_url, received_at, attempts, next_attempt_at) VALUES ");
+        // MariaDB: IGNORE, not ON DUPLICATE KEY UPDATE, because the connector reports found rows, so a no-op update of
+        // a duplicate would count as stored (values are cut to their column sizes first, so only duplicates are skipped).
+        var sql = new StringBuilder(d == SqlDialect.MySql ? "INSERT IGNORE INTO" : "INSERT INTO")
+            .Append(" webhook_inbox (platform, account_id, event_id, platform_order_id, body, headers, callback_url, received_at, attempts, next_attempt_at) VALUES ");
         for (var i = 0; i < rows.Count; i++)
         {
             var e = rows[i];
@@ -48,7 +51,10 @@ public sealed class WebhookInbox(ReadModelDatabase database, TimeProvider time)
             parameters.Add($"H{i}", JsonSerializer.Serialize(e.Delivery.Headers));
             parameters.Add($"U{i}", e.Delivery.CallbackUrl);
         }
-        sql.Append(d == SqlDialect.MySql ? " ON DUPLICATE KEY UPDATE id = id" : " ON CONFLICT(platform, account_id, event_id) DO NOTHING");
+        if (d == SqlDialect.Sqlite)
+        {
+            sql.Append(" ON CONFLICT(platform, account_id, event_id) DO NOTHING");
+        }
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken));
     }
@@ -144,4 +150,6 @@ public sealed record InboxItem(long Id, SourcePlatform Platform, Guid AccountId,
 public sealed record InboxEntry(SourcePlatform Platform, Guid AccountId, string EventId, string? PlatformOrderId, WebhookDelivery Delivery)
 {
     public string EventId { get; } = EventId.Length > 255 ? EventId[..255] : EventId;
+
+    public string? PlatformOrderId { get; } = PlatformOrderId is { Length: > 128 } ? PlatformOrderId[..128] : PlatformOrderId;
 }

@@ -37,6 +37,10 @@ public sealed class WebhookInboxProcessor(WebhookInbox inbox, IClusterClient orl
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.ApplyWebhooks)
+        {
+            return;
+        }
         try
         {
             while (!stoppingToken.IsCancellationRequested)
