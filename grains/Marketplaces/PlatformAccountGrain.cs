@@ -288,14 +288,16 @@ public sealed class PlatformAccountGrain(
         var account = Account(credentials);
         var byOrder = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var revoked = false;
+        var reconcile = false;
         for (var i = 0; i < deliveries.Count; i++)
         {
             outcomes[i] = WebhookApplyOutcome.Done;
             // Checked again here: a delivery the receiving host accepted with a cached secret the seller has since
-            // replaced or revoked is not applied (polling reconciles the order).
+            // replaced or revoked is not applied; a sync right after reads the order it named from the platform.
             if (!connector.VerifyWebhook(credentials, deliveries[i]))
             {
-                outcomes[i] = new WebhookApplyOutcome(RetryError: null, "The signature does not match the account's current credentials.");
+                outcomes[i] = new WebhookApplyOutcome(RetryError: null, "The signature does not match the account's current credentials; a sync reconciles instead.");
+                reconcile = true;
                 continue;
             }
             WebhookNotice notice;
@@ -386,6 +388,10 @@ public sealed class PlatformAccountGrain(
         if (revoked)
         {
             await MarkAuthFailedAsync($"{S.Platform} reported that the seller revoked the authorization.");
+        }
+        if (reconcile && CanSync)
+        {
+            ScheduleWork(TimeSpan.Zero);
         }
         return outcomes;
     }

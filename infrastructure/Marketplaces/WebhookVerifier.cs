@@ -35,9 +35,6 @@ public sealed class WebhookVerifier(IClusterClient orleans, MarketplaceConnector
     private CachedKey Ask(Guid accountId, DateTimeOffset now) =>
         new(now + options.Value.WebhookKeyCacheDuration, orleans.GetGrain<IPlatformAccountGrain>(accountId).GetWebhookVerificationKey());
 
-    /// <summary>Forgets the account's key, so the next delivery asks the account (after a local change of its credentials).</summary>
-    public void Forget(Guid accountId) => _keys.TryRemove(accountId, out _);
-
     /// <summary>Verifies the signature on the raw bytes and reads the event's dedupe id; invalid when either fails.</summary>
     public WebhookCheck Verify(Guid accountId, WebhookVerificationKey key, WebhookDelivery delivery)
     {

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,6 +118,48 @@ public sealed class WebhookIngestTests(MarketplaceFixture fixture) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task A_replaced_secret_stops_verifying_within_the_cache_bound_and_what_it_signed_meanwhile_is_never_applied()
+    {
+        var (shop, accountId) = await ConnectShopifyAsync();
+        var client = fixture.Api.CreateClient();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Delivery(shop, accountId, NewOrderId(), 0, at)())).StatusCode); // the host now holds the key
+
+        const string rotated = "rotated-client-secret";
+        var c = shop.Credentials;
+        (await _api.Http.PatchAsJsonAsync($"/api/platform-accounts/{accountId}", new
+        {
+            credentials = new { appKey = c.AppKey, appSecret = rotated, shopId = c.ShopId, accessToken = c.AccessToken, refreshToken = c.RefreshToken, accessTokenExpiresAt = c.AccessTokenExpiresAt },
+        })).EnsureSuccessStatusCode();
+        var changed = Stopwatch.StartNew();
+
+        // The old secret passes the door only while the host's cached key lives (2 s by default).
+        var acceptedWithOldSecret = new List<string>();
+        while (true)
+        {
+            var orderId = NewOrderId();
+            var status = (await client.SendAsync(Delivery(shop, accountId, orderId, 0, at)())).StatusCode;
+            if (status == HttpStatusCode.Unauthorized)
+            {
+                break;
+            }
+            Assert.Equal(HttpStatusCode.OK, status);
+            acceptedWithOldSecret.Add(orderId);
+            Assert.True(changed.Elapsed < TimeSpan.FromSeconds(10), "the replaced secret was still accepted after 10 s");
+            await Task.Delay(100);
+        }
+
+        var signedWithNew = NewOrderId();
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Delivery(shop, accountId, signedWithNew, 0, at, rotated)())).StatusCode);
+        await Eventually.ReturnsAsync(() => _api.OrderAsync(SourcePlatform.Shopify, accountId, signedWithNew), o => o is not null, because: "a delivery signed with the new secret is applied");
+        // Stored before it, in the same account's queue, so already settled: none was applied.
+        foreach (var orderId in acceptedWithOldSecret)
+        {
+            Assert.Null(await _api.OrderAsync(SourcePlatform.Shopify, accountId, orderId));
+        }
+    }
+
     private async Task<(SimulatedShop Shop, Guid AccountId)> ConnectShopifyAsync()
     {
         var shop = await SimulatedShop.CreateAsync(fixture.Simulator, SourcePlatform.Shopify);
@@ -131,7 +175,7 @@ public sealed class WebhookIngestTests(MarketplaceFixture fixture) : IClassFixtu
     /// A signed orders/create (revision 0) or orders/updated delivery with the whole order in Shopify's REST shape:
     /// revision 0 paid, 1 fulfilled, 2 fulfilled and closed, each updated a minute after the one before.
     /// </summary>
-    private static Func<HttpRequestMessage> Delivery(SimulatedShop shop, Guid accountId, string orderId, int revision, DateTimeOffset createdAt)
+    private static Func<HttpRequestMessage> Delivery(SimulatedShop shop, Guid accountId, string orderId, int revision, DateTimeOffset createdAt, string? secret = null)
     {
         var updated = createdAt.AddMinutes(revision);
         static string Iso(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -164,7 +208,7 @@ public sealed class WebhookIngestTests(MarketplaceFixture fixture) : IClassFixtu
                 new { id = 2L, sku = "KAYA-250", name = "Kaya jam", variant_title = "250 g", quantity = 1, price = "22.50", price_set = Money("22.50") },
             },
         }));
-        var signature = ShopifySigner.SignWebhook(shop.Credentials.AppSecret, body);
+        var signature = ShopifySigner.SignWebhook(secret ?? shop.Credentials.AppSecret, body);
         return () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/shopify/{accountId}") { Content = new ByteArrayContent(body) };
