@@ -44,6 +44,9 @@ public sealed class MarketplaceOptions
     /// <summary>Whether this api-host applies stored webhooks; false makes it a receiver only (another host applies them).</summary>
     public bool ApplyWebhooks { get; set; } = true;
 
+    /// <summary>How long one batch call may keep starting deliveries (well inside the grain call timeout); the rest are retried.</summary>
+    public TimeSpan WebhookApplyBudget { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How many stored deliveries one inbox lease takes.</summary>
     public int WebhookLeaseBatchSize { get; set; } = 256;
 

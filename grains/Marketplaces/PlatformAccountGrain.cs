@@ -329,6 +329,7 @@ public sealed class PlatformAccountGrain(
         if (byOrder.Count > 0 && CanSync)
         {
             var session = Session();
+            var deadline = time.GetUtcNow() + options.Value.WebhookApplyBudget;
             using var gate = new SemaphoreSlim(Math.Max(1, options.Value.WebhookApplyParallelism));
             await Task.WhenAll(byOrder.Select(async pair =>
             {
@@ -347,6 +348,13 @@ public sealed class PlatformAccountGrain(
                         if (authError is not null)
                         {
                             continue; // the account now needs the seller; polling reconciles after re-authorization
+                        }
+                        if (time.GetUtcNow() > deadline)
+                        {
+                            // Rate-limited fetches can outlast a grain call: what was not started is left for the next call.
+                            failed = "not reached within the call's time budget";
+                            outcomes[i] = new WebhookApplyOutcome(failed);
+                            continue;
                         }
                         try
                         {
