@@ -338,8 +338,14 @@ public sealed class PlatformAccountGrain(
                 {
                     // One order's deliveries in inbox order; after a failure the rest of them wait for its retry.
                     string? failed = null;
+                    var deferred = false;
                     foreach (var i in pair.Value)
                     {
+                        if (deferred)
+                        {
+                            outcomes[i] = WebhookApplyOutcome.NotStarted;
+                            continue;
+                        }
                         if (failed is not null)
                         {
                             outcomes[i] = new WebhookApplyOutcome($"An earlier delivery of this order failed: {failed}");
@@ -351,9 +357,9 @@ public sealed class PlatformAccountGrain(
                         }
                         if (time.GetUtcNow() > deadline)
                         {
-                            // Rate-limited fetches can outlast a grain call: what was not started is left for the next call.
-                            failed = "not reached within the call's time budget";
-                            outcomes[i] = new WebhookApplyOutcome(failed);
+                            // Slow fetches or upserts can outlast a grain call: what was not started goes back to the inbox.
+                            deferred = true;
+                            outcomes[i] = WebhookApplyOutcome.NotStarted;
                             continue;
                         }
                         try

@@ -18,7 +18,7 @@ public sealed class WebhookInboxProcessor(WebhookInbox inbox, IClusterClient orl
     private const int MaxHeld = 4096;
 
     /// <summary>Deliveries per grain call: bounded so one call stays well inside the grain call timeout.</summary>
-    private const int MaxPerCall = 256;
+    private const int MaxPerCall = 128;
 
     private readonly SemaphoreSlim _signal = new(0);
     private readonly Lock _lock = new();
@@ -144,19 +144,33 @@ public sealed class WebhookInboxProcessor(WebhookInbox inbox, IClusterClient orl
                     batch.Add(next);
                 }
             }
-            await ApplyAsync(accountId, batch, stoppingToken);
+            var handBack = await ApplyAsync(accountId, batch, stoppingToken);
             lock (_lock)
             {
+                if (handBack.Count > 0)
+                {
+                    // Some were not started: the rest of this account's queue goes back too, so the next lease takes
+                    // them all again in inbox order.
+                    handBack.AddRange(lane.Select(i => i.Id));
+                    foreach (var item in lane)
+                    {
+                        _held.Remove(item.Id);
+                    }
+                    lane.Clear();
+                }
+                // Forgotten here before they are handed back, so the lease loop queues them again when it re-leases them.
                 foreach (var item in batch)
                 {
                     _held.Remove(item.Id);
                 }
             }
+            await ReleaseQuietlyAsync(handBack);
             Notify(); // room for the lease loop
         }
     }
 
-    private async Task ApplyAsync(Guid accountId, List<InboxItem> batch, CancellationToken stoppingToken)
+    /// <summary>Applies one call's batch and records the outcomes; returns the ids the grain did not start (to hand back).</summary>
+    private async Task<List<long>> ApplyAsync(Guid accountId, List<InboxItem> batch, CancellationToken stoppingToken)
     {
         IReadOnlyList<WebhookApplyOutcome> outcomes;
         try
@@ -169,7 +183,7 @@ public sealed class WebhookInboxProcessor(WebhookInbox inbox, IClusterClient orl
         }
         try
         {
-            await inbox.MarkProcessedAsync(batch.Where((_, i) => !outcomes[i].Retry).Select(i => i.Id).ToList(), stoppingToken);
+            await inbox.MarkProcessedAsync(batch.Where((_, i) => outcomes[i].Settled).Select(i => i.Id).ToList(), stoppingToken);
             for (var i = 0; i < batch.Count; i++)
             {
                 if (outcomes[i].Retry)
@@ -177,7 +191,7 @@ public sealed class WebhookInboxProcessor(WebhookInbox inbox, IClusterClient orl
                     logger.LogWarning("Applying webhook {Id} of {Platform} account {AccountId} failed: {Error}", batch[i].Id, batch[i].Platform, accountId, outcomes[i].RetryError);
                     await inbox.MarkFailedAsync(batch[i].Id, batch[i].Attempts + 1, outcomes[i].RetryError!, stoppingToken);
                 }
-                else if (outcomes[i].Note is { } note)
+                else if (outcomes[i].Note is { } note && !outcomes[i].Deferred)
                 {
                     logger.LogInformation("Webhook {Id} of {Platform} account {AccountId} not applied: {Note}", batch[i].Id, batch[i].Platform, accountId, note);
                 }
@@ -187,6 +201,23 @@ public sealed class WebhookInboxProcessor(WebhookInbox inbox, IClusterClient orl
         {
             // The rows stay leased until the lease ends, then are applied again (applying is idempotent).
             logger.LogWarning("Recording the outcome of {Count} webhook deliveries of account {AccountId} failed: {Error}", batch.Count, accountId, ex.Message);
+        }
+        return batch.Where((_, i) => outcomes[i].Deferred).Select(i => i.Id).ToList();
+    }
+
+    private async Task ReleaseQuietlyAsync(IReadOnlyCollection<long> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await inbox.ReleaseAsync(ids, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Handing back {Count} leased webhook deliveries failed; they are applied when their lease ends: {Error}", ids.Count, ex.Message);
         }
     }
 }
