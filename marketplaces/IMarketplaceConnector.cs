@@ -36,4 +36,10 @@ public interface IMarketplaceConnector
 
     /// <summary>Reads a verified delivery (the body is trusted only after <see cref="VerifyWebhook"/>).</summary>
     WebhookNotice ParseWebhook(MarketplaceAccount account, WebhookDelivery delivery);
+
+    /// <summary>
+    /// The order itself when a verified delivery carries it whole (Shopify's full-payload topics), so it need not be
+    /// fetched again; null where the push only names the order.
+    /// </summary>
+    OrderSnapshot? OrderFromWebhook(MarketplaceAccount account, WebhookDelivery delivery) => null;
 }

@@ -38,6 +38,25 @@ public sealed class MarketplaceOptions
 
     public TimeSpan WriteBackRetryMax { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How many orders of one account's webhook batch are applied at once (one order's deliveries stay in sequence).</summary>
+    public int WebhookApplyParallelism { get; set; } = 32;
+
+    /// <summary>Whether this api-host applies stored webhooks; false makes it a receiver only (another host applies them).</summary>
+    public bool ApplyWebhooks { get; set; } = true;
+
+    /// <summary>How long one batch call may keep starting deliveries (well inside the grain call timeout); the rest are retried.</summary>
+    public TimeSpan WebhookApplyBudget { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How many stored deliveries one inbox lease takes.</summary>
+    public int WebhookLeaseBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// How long a receiving api-host reuses an account's webhook verification key (app secret) before asking the account
+    /// again: a replaced or revoked secret still verifies deliveries at the door for at most this long, and such
+    /// deliveries are then refused when applied, because the account checks every delivery again with its current key.
+    /// </summary>
+    public TimeSpan WebhookKeyCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Wait after a throttling answer that names no time (Lazada: "this ban will last 1 seconds").</summary>
     public TimeSpan ThrottleWait { get; set; } = TimeSpan.FromSeconds(1);
 

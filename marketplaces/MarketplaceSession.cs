@@ -6,6 +6,7 @@ namespace OrderActors.Marketplaces;
 /// Runs connector calls for one account through its resilience pipeline, keeping its tokens fresh: refreshed shortly
 /// before they expire, and once (then the call repeated) when the platform says the token expired.
 /// New tokens are handed to <c>saveCredentials</c> before they are used, so a rotated refresh token is never lost.
+/// Concurrent calls share one refresh: a single-use refresh token (Shopee) must not be spent twice.
 /// </summary>
 public sealed class MarketplaceSession(
     IMarketplaceConnector connector,
@@ -16,24 +17,27 @@ public sealed class MarketplaceSession(
 {
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
 
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+
     public MarketplaceAccount Account { get; private set; } = account;
 
     public IMarketplaceConnector Connector => connector;
 
     public async Task<T> RunAsync<T>(Func<IMarketplaceConnector, MarketplaceAccount, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        if (Account.Credentials is { AccessTokenExpiresAt: { } expires, RefreshToken.Length: > 0 } && expires - time.GetUtcNow() < RefreshAhead)
+        if (Account.Credentials is { AccessTokenExpiresAt: { } expires, RefreshToken.Length: > 0 } current && expires - time.GetUtcNow() < RefreshAhead)
         {
-            await RefreshAsync(cancellationToken);
+            await RefreshAsync(current, cancellationToken);
         }
         var pipeline = resilience.For(Account.Platform, Account.AccountId);
+        var used = Account.Credentials;
         try
         {
             return await pipeline.ExecuteAsync(async ct => await call(connector, Account, ct), cancellationToken);
         }
         catch (MarketplaceTokenExpiredException)
         {
-            await RefreshAsync(cancellationToken);
+            await RefreshAsync(used, cancellationToken);
             try
             {
                 return await pipeline.ExecuteAsync(async ct => await call(connector, Account, ct), cancellationToken);
@@ -52,19 +56,32 @@ public sealed class MarketplaceSession(
             return true;
         }, cancellationToken);
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>Refreshes unless another call already replaced <paramref name="stale"/> while this one waited.</summary>
+    private async Task RefreshAsync(PlatformCredentials stale, CancellationToken cancellationToken)
     {
-        var pipeline = resilience.For(Account.Platform, Account.AccountId);
-        PlatformCredentials refreshed;
+        await _refreshGate.WaitAsync(cancellationToken);
         try
         {
-            refreshed = await pipeline.ExecuteAsync(async ct => await connector.RefreshAsync(Account.Credentials, ct), cancellationToken);
+            if (!ReferenceEquals(Account.Credentials, stale))
+            {
+                return;
+            }
+            var pipeline = resilience.For(Account.Platform, Account.AccountId);
+            PlatformCredentials refreshed;
+            try
+            {
+                refreshed = await pipeline.ExecuteAsync(async ct => await connector.RefreshAsync(Account.Credentials, ct), cancellationToken);
+            }
+            catch (MarketplaceTokenExpiredException ex)
+            {
+                throw new MarketplaceAuthException(ex.Platform, ex.Code, "The refresh token was refused; the seller must authorize again.");
+            }
+            await saveCredentials(refreshed);
+            Account = Account with { Credentials = refreshed };
         }
-        catch (MarketplaceTokenExpiredException ex)
+        finally
         {
-            throw new MarketplaceAuthException(ex.Platform, ex.Code, "The refresh token was refused; the seller must authorize again.");
+            _refreshGate.Release();
         }
-        await saveCredentials(refreshed);
-        Account = Account with { Credentials = refreshed };
     }
 }

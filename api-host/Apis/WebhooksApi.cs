@@ -8,7 +8,9 @@ namespace OrderActors.ApiHost.Apis;
 /// <summary>
 /// <c>POST /webhooks/{platform}/{accountId}</c>: anonymous, authenticated by the platform's signature on the raw bytes.
 /// A bad or missing signature is a 401 with nothing stored; a good delivery is answered 200 (empty body) only after
-/// it is committed to the inbox, deduplicated by the platform's event id. Applying it happens in the background.
+/// it is committed to the inbox (group commit with the deliveries arriving at the same time), deduplicated by the
+/// platform's event id. The signature is checked here with the account's briefly cached key (<see cref="WebhookVerifier"/>).
+/// Applying it happens in the background.
 /// </summary>
 public static class WebhooksApi
 {
@@ -30,15 +32,14 @@ public static class WebhooksApi
         app.MapPost("/webhooks/{platform}/{accountId:guid}", Receive).AllowAnonymous().WithTags("Webhooks").DisableAntiforgery();
     }
 
-    private static async Task<IResult> Receive(string platform, Guid accountId, HttpRequest request, IClusterClient orleans, WebhookInbox inbox,
+    private static async Task<IResult> Receive(string platform, Guid accountId, HttpRequest request, WebhookVerifier verifier, WebhookInboxWriter inbox,
         WebhookInboxProcessor processor, IOptions<MarketplaceOptions> options, CancellationToken ct)
     {
         if (!Platforms.TryGetValue(platform, out var sourcePlatform))
         {
             return Results.NotFound();
         }
-        var grain = orleans.GetGrain<IPlatformAccountGrain>(accountId);
-        if (await grain.GetInfo() is not { } account || account.Platform != sourcePlatform)
+        if (await verifier.KeyAsync(accountId, sourcePlatform) is not { } key)
         {
             return Results.NotFound();
         }
@@ -54,12 +55,13 @@ public static class WebhooksApi
             Headers = KeptHeaders.Where(h => request.Headers.ContainsKey(h)).ToDictionary(h => h, h => request.Headers[h].ToString()),
             CallbackUrl = CallbackUrl(request, options.Value),
         };
-        var check = await grain.VerifyWebhook(delivery);
+        var check = verifier.Verify(accountId, key, delivery);
         if (!check.Valid || check.EventId is null)
         {
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
-        if (await inbox.AddAsync(sourcePlatform, accountId, check.EventId, check.PlatformOrderId, delivery, ct))
+        // Answered only once the group commit holding this row is durable.
+        if (await inbox.AddAsync(new InboxEntry(sourcePlatform, accountId, check.EventId, check.PlatformOrderId, delivery), ct))
         {
             processor.Notify();
         }

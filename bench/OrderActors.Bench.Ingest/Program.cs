@@ -12,6 +12,7 @@ using OrderActors.Testing;
 //           webhook-sent -> OrderReceived, and the raw MariaDB upsert limit at the same concurrency;
 //   fanout  SignalR fan-out only (e.g. --connections 5000 --rate 100).
 // Options: [--appenders 32] [--seconds 10] [--connections 200] [--rate 50] [--dialects Sqlite,MySql] [--modes Embedded,Cluster]
+//          [--e2e-rate 1000] (e2e: pace the senders at this many webhooks/s instead of closed loop)
 var verb = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !char.IsDigit(a[0]) && !a.Contains(',')) ?? "feed";
 var settings = BenchSettings.Parse(args);
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
@@ -21,7 +22,7 @@ Console.WriteLine($"Verb: {verb}; settings: {settings}");
 switch (verb)
 {
     case "e2e":
-        await EndToEndAsync(settings);
+        await EndToEndAsync(settings, E2eRate(args));
         break;
     case "fanout":
         Console.WriteLine(await FanOutBenchmark.RunAsync(settings));
@@ -37,8 +38,14 @@ switch (verb)
 Console.WriteLine($"Finished {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
 return 0;
 
-static async Task EndToEndAsync(BenchSettings settings)
+static double? E2eRate(string[] args) =>
+    args.SkipWhile(a => a != "--e2e-rate").Skip(1).FirstOrDefault() is { } text && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0
+        ? Math.Min(rate, 5000)
+        : null;
+
+static async Task EndToEndAsync(BenchSettings settings, double? rate)
 {
+    var paced = rate is { } r ? $", paced at {r:F0}/s" : "";
     SourcePlatform[] shopify = [SourcePlatform.Shopify];
     SourcePlatform[] mix = [SourcePlatform.Shopify, SourcePlatform.Shopee, SourcePlatform.Lazada, SourcePlatform.TikTokShop];
     var results = new List<WebhookLoadBenchmark.Result>();
@@ -46,7 +53,7 @@ static async Task EndToEndAsync(BenchSettings settings)
     {
         foreach (var (label, platforms) in new[] { ("Shopify", shopify), ("mix", mix) })
         {
-            results.Add(await Report(WebhookLoadBenchmark.RunAsync($"Embedded (SQLite), {label}", BenchNodes.StartEmbeddedAsync, platforms, settings)));
+            results.Add(await Report(WebhookLoadBenchmark.RunAsync($"Embedded (SQLite), {label}{paced}", BenchNodes.StartEmbeddedAsync, platforms, settings, rate)));
         }
     }
     if (!settings.Modes.Contains("Cluster"))
@@ -60,7 +67,7 @@ static async Task EndToEndAsync(BenchSettings settings)
     {
         var database = await server.CreateDatabaseAsync("bench_e2e");
         lastDatabase = database;
-        clusterResults.Add(await Report(WebhookLoadBenchmark.RunAsync($"Cluster (1 silo + api-host, MariaDB), {label}", s => BenchNodes.StartClusterAsync(s, database), platforms, settings)));
+        clusterResults.Add(await Report(WebhookLoadBenchmark.RunAsync($"Cluster (1 silo + api-host, MariaDB), {label}{paced}", s => BenchNodes.StartClusterAsync(s, database), platforms, settings, rate)));
     }
     var payload = clusterResults.Max(r => r.PayloadBytes);
     var raw = await RawUpsertBaseline.RunAsync(lastDatabase!, settings.Appenders, payload, TimeSpan.FromSeconds(Math.Min(settings.Duration.TotalSeconds, 15)));

@@ -34,8 +34,22 @@ public interface IPlatformAccountGrain : IGrainWithGuidKey
     [AlwaysInterleave]
     Task<WebhookCheck> VerifyWebhook(WebhookDelivery delivery);
 
+    /// <summary>
+    /// The platform and app secret the receiving api-host verifies this account's webhooks with (it caches them
+    /// briefly); null when the account is not connected.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<WebhookVerificationKey?> GetWebhookVerificationKey();
+
     /// <summary>Applies a stored webhook delivery (fetching the order from the platform where the push only names it).</summary>
     Task ApplyWebhook(WebhookDelivery delivery);
+
+    /// <summary>
+    /// Applies stored deliveries, given in inbox order: each is verified again with the current credentials, the
+    /// deliveries of one platform order one after another in the given order, different orders concurrently; the
+    /// account's counters are saved once for the batch. Returns one outcome per delivery, in the same order.
+    /// </summary>
+    Task<IReadOnlyList<WebhookApplyOutcome>> ApplyWebhooks(IReadOnlyList<WebhookDelivery> deliveries);
 
     /// <summary>
     /// Queues a local change for the platform (idempotent by operation id); retried until it succeeds, its outcome

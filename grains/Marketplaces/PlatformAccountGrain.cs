@@ -262,36 +262,152 @@ public sealed class PlatformAccountGrain(
         }
     }
 
+    public Task<WebhookVerificationKey?> GetWebhookVerificationKey() =>
+        Task.FromResult(IsLive && Credentials is { } c
+            ? new WebhookVerificationKey(S.Platform, new PlatformCredentials { AppKey = c.AppKey, AppSecret = c.AppSecret, ShopId = c.ShopId, Region = c.Region, ShopCipher = c.ShopCipher })
+            : null);
+
     public async Task ApplyWebhook(WebhookDelivery delivery)
     {
+        var outcome = (await ApplyWebhooks([delivery]))[0];
+        if (outcome.Retry)
+        {
+            throw new InvalidOperationException(outcome.RetryError);
+        }
+    }
+
+    public async Task<IReadOnlyList<WebhookApplyOutcome>> ApplyWebhooks(IReadOnlyList<WebhookDelivery> deliveries)
+    {
+        var outcomes = new WebhookApplyOutcome[deliveries.Count];
         if (!IsLive || Credentials is not { } credentials)
         {
-            return;
+            Array.Fill(outcomes, new WebhookApplyOutcome(RetryError: null, "The account is not connected."));
+            return outcomes;
         }
-        var notice = connectors.For(S.Platform).ParseWebhook(Account(credentials), delivery);
-        switch (notice.Kind)
+        var connector = connectors.For(S.Platform);
+        var account = Account(credentials);
+        var byOrder = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var revoked = false;
+        var reconcile = false;
+        for (var i = 0; i < deliveries.Count; i++)
         {
-            case WebhookKind.OrderChanged when notice.PlatformOrderId is { } orderId && CanSync:
+            outcomes[i] = WebhookApplyOutcome.Done;
+            // Checked again here: a delivery the receiving host accepted with a cached secret the seller has since
+            // replaced or revoked is not applied; a sync right after reads the order it named from the platform.
+            if (!connector.VerifyWebhook(credentials, deliveries[i]))
+            {
+                outcomes[i] = new WebhookApplyOutcome(RetryError: null, "The signature does not match the account's current credentials; a sync reconciles instead.");
+                reconcile = true;
+                continue;
+            }
+            WebhookNotice notice;
+            try
+            {
+                notice = connector.ParseWebhook(account, deliveries[i]);
+            }
+            catch (JsonException)
+            {
+                outcomes[i] = new WebhookApplyOutcome(RetryError: null, "The body is not valid JSON.");
+                continue;
+            }
+            if (notice.Kind == WebhookKind.AuthorizationRevoked)
+            {
+                revoked = true;
+            }
+            else if (notice.Kind == WebhookKind.OrderChanged && notice.PlatformOrderId is { } orderId)
+            {
+                if (!byOrder.TryGetValue(orderId, out var indexes))
+                {
+                    byOrder[orderId] = indexes = [];
+                }
+                indexes.Add(i);
+            }
+        }
+
+        var applied = 0L;
+        string? authError = null;
+        if (byOrder.Count > 0 && CanSync)
+        {
+            var session = Session();
+            var deadline = time.GetUtcNow() + options.Value.WebhookApplyBudget;
+            using var gate = new SemaphoreSlim(Math.Max(1, options.Value.WebhookApplyParallelism));
+            await Task.WhenAll(byOrder.Select(async pair =>
+            {
+                await gate.WaitAsync();
                 try
                 {
-                    // Pushes name the order (and at most its status): the order itself is read from the platform.
-                    var order = await Session().RunAsync((c, a, ct) => c.GetOrderAsync(a, orderId, ct), CancellationToken.None);
-                    if (order is not null)
+                    // One order's deliveries in inbox order; after a failure the rest of them wait for its retry.
+                    string? failed = null;
+                    var deferred = false;
+                    foreach (var i in pair.Value)
                     {
-                        await GrainFactory.GetGrain<IOrderGrain>(order.OrderId).Upsert(order);
-                        Count(c => c with { OrdersUpserted = c.OrdersUpserted + 1, WebhooksApplied = c.WebhooksApplied + 1 });
-                        await SaveAsync();
+                        if (deferred)
+                        {
+                            outcomes[i] = WebhookApplyOutcome.NotStarted;
+                            continue;
+                        }
+                        if (failed is not null)
+                        {
+                            outcomes[i] = new WebhookApplyOutcome($"An earlier delivery of this order failed: {failed}");
+                            continue;
+                        }
+                        if (authError is not null)
+                        {
+                            continue; // the account now needs the seller; polling reconciles after re-authorization
+                        }
+                        if (time.GetUtcNow() > deadline)
+                        {
+                            // Slow fetches or upserts can outlast a grain call: what was not started goes back to the inbox.
+                            deferred = true;
+                            outcomes[i] = WebhookApplyOutcome.NotStarted;
+                            continue;
+                        }
+                        try
+                        {
+                            // Full-payload pushes carry the order; pushes that only name it are read from the platform.
+                            var order = connector.OrderFromWebhook(account, deliveries[i])
+                                ?? await session.RunAsync((c, a, ct) => c.GetOrderAsync(a, pair.Key, ct), CancellationToken.None);
+                            if (order is not null)
+                            {
+                                await GrainFactory.GetGrain<IOrderGrain>(order.OrderId).Upsert(order);
+                                applied++;
+                            }
+                        }
+                        catch (MarketplaceAuthException ex)
+                        {
+                            authError ??= ex.Message;
+                        }
+                        catch (Exception ex)
+                        {
+                            failed = ex.Message;
+                            outcomes[i] = new WebhookApplyOutcome(ex.Message);
+                        }
                     }
                 }
-                catch (MarketplaceAuthException ex)
+                finally
                 {
-                    await MarkAuthFailedAsync(ex.Message);
+                    gate.Release();
                 }
-                break;
-            case WebhookKind.AuthorizationRevoked:
-                await MarkAuthFailedAsync($"{S.Platform} reported that the seller revoked the authorization.");
-                break;
+            }));
         }
+        if (applied > 0)
+        {
+            Count(c => c with { OrdersUpserted = c.OrdersUpserted + applied, WebhooksApplied = c.WebhooksApplied + applied });
+            await SaveAsync();
+        }
+        if (authError is not null)
+        {
+            await MarkAuthFailedAsync(authError);
+        }
+        if (revoked)
+        {
+            await MarkAuthFailedAsync($"{S.Platform} reported that the seller revoked the authorization.");
+        }
+        if (reconcile && CanSync)
+        {
+            ScheduleWork(TimeSpan.Zero);
+        }
+        return outcomes;
     }
 
     public async Task RequestWriteBack(WriteBackRequest request)

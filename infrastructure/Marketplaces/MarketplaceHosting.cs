@@ -31,9 +31,11 @@ public static class MarketplaceHosting
         return services;
     }
 
-    /// <summary>The inbox processor runs where webhooks are received (the api-host).</summary>
+    /// <summary>Receiving webhooks (signature check with cached keys, group-committed inbox) and the inbox processor: the api-host.</summary>
     public static IServiceCollection AddWebhookInboxProcessor(this IServiceCollection services)
     {
+        services.AddSingleton<WebhookVerifier>();
+        services.AddSingleton<WebhookInboxWriter>();
         services.AddSingleton<WebhookInboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookInboxProcessor>());
         return services;

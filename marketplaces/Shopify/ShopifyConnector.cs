@@ -111,8 +111,19 @@ public sealed class ShopifyConnector(ConnectorHttp http, IOptions<MarketplaceOpt
         {
             return new WebhookNotice(eventId, WebhookKind.Ignored, null);
         }
-        var root = JsonDocument.Parse(delivery.Body).RootElement;
-        return new WebhookNotice(eventId, WebhookKind.OrderChanged, root.Str("id"));
+        using var document = JsonDocument.Parse(delivery.Body);
+        return new WebhookNotice(eventId, WebhookKind.OrderChanged, document.RootElement.Str("id"));
+    }
+
+    /// <summary>orders/create and orders/updated deliver the order in the REST shape; it is used as is when it is whole.</summary>
+    public OrderSnapshot? OrderFromWebhook(MarketplaceAccount account, WebhookDelivery delivery)
+    {
+        if (delivery.Header("x-shopify-topic") is not ("orders/create" or "orders/updated"))
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(delivery.Body);
+        return ShopifyRestOrderMapper.IsFullOrder(document.RootElement) ? ShopifyRestOrderMapper.Map(document.RootElement, account.AccountId) : null;
     }
 
     private string ShopUrl(string shop) => options.Value.ShopifyShopUrl.Replace("{shop}", shop, StringComparison.Ordinal).TrimEnd('/');

@@ -33,7 +33,9 @@ public static class WebhookLoadBenchmark
             $"CPU {CoresUsed:F2} cores of {Environment.ProcessorCount}; memory {WorkingSetBytes / 1024 / 1024} MiB; mean body {PayloadBytes} B";
     }
 
-    public static async Task<Result> RunAsync(string name, Func<RunningSimulator, Task<BenchNodes>> start, SourcePlatform[] mix, BenchSettings settings)
+    /// <param name="targetRate">Orders/s to pace the senders at (webhook n is sent at n / rate seconds, or at once when the
+    /// senders are behind); null sends closed-loop, each sender's next webhook when the previous one is answered.</param>
+    public static async Task<Result> RunAsync(string name, Func<RunningSimulator, Task<BenchNodes>> start, SourcePlatform[] mix, BenchSettings settings, double? targetRate = null)
     {
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorSettings { OrdersPerMinute = 0 });
         await using var nodes = await start(simulator);
@@ -79,6 +81,14 @@ public static class WebhookLoadBenchmark
         {
             for (var n = w; clock.Elapsed < settings.Duration; n += settings.Appenders)
             {
+                if (targetRate is { } rate && TimeSpan.FromSeconds(n / rate) - clock.Elapsed is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait);
+                    if (clock.Elapsed >= settings.Duration)
+                    {
+                        break;
+                    }
+                }
                 if (!await SendAsync(http, simulator, shops[n % shops.Count], sent, acks, bodyBytes))
                 {
                     Interlocked.Increment(ref failed);

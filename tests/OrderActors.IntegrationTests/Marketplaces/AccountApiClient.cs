@@ -7,9 +7,14 @@ using OrderActors.Orders;
 namespace OrderActors.IntegrationTests.Marketplaces;
 
 /// <summary>Thin helpers over /api/platform-accounts and /api/orders for the acceptance tests.</summary>
-public sealed class AccountApiClient(MarketplaceFixture fixture)
+public sealed class AccountApiClient(HttpClient http)
 {
-    public HttpClient Http { get; } = fixture.Api.CreateClientWithPermissions(Permissions.PlatformsManage, Permissions.OrdersRead);
+    public AccountApiClient(MarketplaceFixture fixture)
+        : this(fixture.Api.CreateClientWithPermissions(Permissions.PlatformsManage, Permissions.OrdersRead))
+    {
+    }
+
+    public HttpClient Http { get; } = http;
 
     public async Task<HttpResponseMessage> ConnectRawAsync(SimulatedShop shop, string name, int intervalSeconds, int backfillDays, string? appSecret = null) =>
         await Http.PostAsJsonAsync("/api/platform-accounts", new
