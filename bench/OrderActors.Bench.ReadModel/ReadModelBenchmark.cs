@@ -184,6 +184,11 @@ public static class ReadModelBenchmark
         Report.Line($"sanity: first page returned {page.GetProperty("items").GetArrayLength()} rows, next={(page.GetProperty("next").ValueKind == JsonValueKind.Null ? "null" : "cursor")}");
 
         // 3. Order grain upserts of new snapshots in one silo (each write also projects to the MariaDB read model).
+        if (upserts == 0)
+        {
+            Report.Line($"done (no grain upserts asked for); load average {LoadAverage()}");
+            return;
+        }
         int[] concurrencies = [16, 64];
         var port = new MySqlConnector.MySqlConnectionStringBuilder(connectionString).Port;
         await GrainUpsertBenchmark.MeasureAsync("embedded api-host silo, grain state in SQLite", factory.Services.GetRequiredService<IClusterClient>(), upserts, 1000, concurrencies, port);
