@@ -36,6 +36,22 @@ public static class ShopifyOrderMapper
         };
     }
 
+    /// <summary>The order's tags from its financial and fulfilment states and its shipments (the same for GraphQL and REST).</summary>
+    public static List<string> Tags(string? financial, string? fulfillment, IEnumerable<string?> shipments)
+    {
+        var tags = new List<string> { $"shopify:financial:{financial}", $"shopify:fulfillment:{fulfillment}" };
+        if (fulfillment == "PARTIALLY_FULFILLED")
+        {
+            tags.Add("partial:fulfilment");
+        }
+        if (financial == "PARTIALLY_REFUNDED")
+        {
+            tags.Add("partial:refund");
+        }
+        tags.AddRange(shipments.Select((s, i) => $"fulfillment:{i + 1}:{s}"));
+        return tags;
+    }
+
     public static string LegacyId(string gid) => gid[(gid.LastIndexOf('/') + 1)..];
 
     public static OrderSnapshot Map(JsonElement order, Guid accountId)
@@ -62,16 +78,7 @@ public static class ShopifyOrderMapper
             ? new ShippingAddress(s.Str("name"), s.Str("address1"), s.NonEmpty("address2"), s.Str("city"), s.Str("province"), s.Str("zip"), s.Str("countryCodeV2"), s.NonEmpty("phone"))
             : null;
 
-        var tags = new List<string> { $"shopify:financial:{financial}", $"shopify:fulfillment:{fulfillment}" };
-        if (fulfillment == "PARTIALLY_FULFILLED")
-        {
-            tags.Add("partial:fulfilment");
-        }
-        if (financial == "PARTIALLY_REFUNDED")
-        {
-            tags.Add("partial:refund");
-        }
-        tags.AddRange(shipments.Select((s, i) => $"fulfillment:{i + 1}:{s}"));
+        var tags = Tags(financial, fulfillment, shipments);
 
         return new OrderSnapshot
         {

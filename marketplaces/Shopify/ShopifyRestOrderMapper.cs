@@ -44,16 +44,7 @@ public static class ShopifyRestOrderMapper
                 s.Str("address1"), s.NonEmpty("address2"), s.Str("city"), s.Str("province"), s.Str("zip"), s.Str("country_code"), s.NonEmpty("phone"))
             : null;
 
-        var tags = new List<string> { $"shopify:financial:{financial}", $"shopify:fulfillment:{fulfillment}" };
-        if (fulfillment == "PARTIALLY_FULFILLED")
-        {
-            tags.Add("partial:fulfilment");
-        }
-        if (financial == "PARTIALLY_REFUNDED")
-        {
-            tags.Add("partial:refund");
-        }
-        tags.AddRange(shipments.Select((s, i) => $"fulfillment:{i + 1}:{s}"));
+        var tags = ShopifyOrderMapper.Tags(financial, fulfillment, shipments);
 
         return new OrderSnapshot
         {
