@@ -52,6 +52,14 @@ public static class ShopifyOrderMapper
         return tags;
     }
 
+    /// <summary>The sync operation id: the same for an order polled (GraphQL) and pushed in full (REST), so the order grain dedupes them.</summary>
+    public static string OperationIdOf(string id, DateTimeOffset updated, string? financial, string? fulfillment) =>
+        MarketplaceOperation.SyncId(SourcePlatform.Shopify, id, updated, $"{financial}/{fulfillment}");
+
+    /// <summary>The customer: the customer's name, else the order's name; the order's email and phone before the customer's.</summary>
+    public static Customer CustomerOf(JsonElement order, JsonElement customer, string name) =>
+        new(name.Length > 0 ? name : order.NonEmpty("name") ?? "Shopify customer", order.NonEmpty("email") ?? customer.NonEmpty("email"), order.NonEmpty("phone") ?? customer.NonEmpty("phone"));
+
     public static string LegacyId(string gid) => gid[(gid.LastIndexOf('/') + 1)..];
 
     public static OrderSnapshot Map(JsonElement order, Guid accountId)
@@ -82,11 +90,11 @@ public static class ShopifyOrderMapper
 
         return new OrderSnapshot
         {
-            OperationId = MarketplaceOperation.SyncId(SourcePlatform.Shopify, id, updated, $"{financial}/{fulfillment}"),
+            OperationId = OperationIdOf(id, updated, financial, fulfillment),
             Platform = SourcePlatform.Shopify,
             AccountId = accountId.ToString(),
             PlatformOrderId = id,
-            Customer = new Customer(name.Length > 0 ? name : order.NonEmpty("name") ?? "Shopify customer", order.NonEmpty("email") ?? customer.NonEmpty("email"), order.NonEmpty("phone") ?? customer.NonEmpty("phone")),
+            Customer = CustomerOf(order, customer, name),
             ShippingAddress = address,
             Items = lines,
             Totals = new OrderTotals(Money(order, "subtotalPriceSet"), Money(order, "totalShippingPriceSet"), Money(order, "totalDiscountsSet"), Money(order, "totalTaxSet"), Money(order, "totalPriceSet")),

@@ -48,11 +48,11 @@ public static class ShopifyRestOrderMapper
 
         return new OrderSnapshot
         {
-            OperationId = MarketplaceOperation.SyncId(SourcePlatform.Shopify, id, updated, $"{financial}/{fulfillment}"),
+            OperationId = ShopifyOrderMapper.OperationIdOf(id, updated, financial, fulfillment),
             Platform = SourcePlatform.Shopify,
             AccountId = accountId.ToString(),
             PlatformOrderId = id,
-            Customer = new Customer(name.Length > 0 ? name : order.NonEmpty("name") ?? "Shopify customer", order.NonEmpty("email") ?? customer.NonEmpty("email"), order.NonEmpty("phone") ?? customer.NonEmpty("phone")),
+            Customer = ShopifyOrderMapper.CustomerOf(order, customer, name),
             ShippingAddress = address,
             Items = lines,
             Totals = new OrderTotals(Money(order, "subtotal_price_set", "subtotal_price"), Money(order, "total_shipping_price_set", null), Money(order, "total_discounts_set", "total_discounts"),
