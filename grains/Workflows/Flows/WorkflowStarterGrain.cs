@@ -11,8 +11,12 @@ namespace OrderActors.Grains.Workflows.Flows;
 /// See <see cref="IWorkflowStarterGrain"/>. Picks, among active flows of the trigger, the highest priority one whose
 /// applies-to condition holds. A condition that cannot be evaluated for the order still starts that flow, whose
 /// first task is then a manual review of whether it applies.
+/// Reentrant: a start mostly waits on other grains (the order, the catalog, the new instance), and the order grains
+/// hand starts over one-way, so a non-reentrant starter would queue them by the thousand at peak while it waits.
+/// Two starts of the same order and trigger still meet in one instance grain, whose start is idempotent.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class WorkflowStarterGrain(IOrderGateway orders, TimeProvider time, ILogger<WorkflowStarterGrain> logger) : Grain, IWorkflowStarterGrain
 {
     public async Task OrderTriggered(Guid orderId, FlowTrigger trigger, bool mayBeRepeat)
