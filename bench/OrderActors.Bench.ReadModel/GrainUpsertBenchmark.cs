@@ -33,7 +33,7 @@ public static class GrainUpsertBenchmark
     }
 
     /// <summary>
-    /// <c>upserts N [--storage memory,sqlite,adonet] [--concurrency 16,64] [--connection "..."] [--parts] [--projection per-order] [--no-workflows]</c>: only the
+    /// <c>upserts N [--storage memory,sqlite,adonet] [--concurrency 16,64] [--connection "..."] [--parts] [--projection per-order] [--no-workflows] [--warmup-seconds 20]</c>: only the
     /// grain part, against a read model on the given MariaDB (migrated if empty) or on a throwaway one.
     /// </summary>
     public static async Task RunAsync(string[] args)
@@ -54,6 +54,10 @@ public static class GrainUpsertBenchmark
             await MeasurePartsAsync(database, port, upserts, concurrencies);
         }
         var perOrder = Option(args, "--projection") == "per-order";
+        if (Option(args, "--warmup-seconds") is { } warmupSeconds)
+        {
+            WarmUp = TimeSpan.FromSeconds(double.Parse(warmupSeconds, System.Globalization.CultureInfo.InvariantCulture));
+        }
         var seedBase = 5000 + (int)(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond % 100_000) * 10;
         foreach (var storage in storages)
         {
@@ -79,14 +83,22 @@ public static class GrainUpsertBenchmark
     };
 
     /// <summary>Sends <paramref name="upserts"/> new orders per concurrency level and reports orders per second.</summary>
+    /// <summary>How long each measured run is preceded by upserts of other new orders (<c>--warmup-seconds</c>).</summary>
+    public static TimeSpan WarmUp { get; set; } = TimeSpan.FromSeconds(20);
+
     public static async Task MeasureAsync(string label, IClusterClient grains, int upserts, int seedBase, int[] concurrencies, uint? readModelPort = null)
     {
         foreach (var concurrency in concurrencies)
         {
             var snapshots = Snapshots(upserts, seedBase + concurrency);
-            // A short warm-up on other orders, so activation of the silo's own grains (feed, starter) is not counted.
-            await Parallel.ForEachAsync(Snapshots(Math.Min(200, upserts), seedBase + concurrency + 500), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
-                async (s, _) => await grains.GetGrain<IOrderGrain>(s.OrderId).Upsert(s));
+            // Warm-up on other orders for a while: the silo's own grains activate and, more than that, the JIT's tiers
+            // settle (a profile of a run measured right after 200 orders spent a fifth of its CPU compiling).
+            var warmup = Stopwatch.StartNew();
+            for (var round = 0; warmup.Elapsed < WarmUp; round++)
+            {
+                await Parallel.ForEachAsync(Snapshots(250, seedBase + concurrency + 500 + round * 7919), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+                    async (s, _) => await grains.GetGrain<IOrderGrain>(s.OrderId).Upsert(s));
+            }
             var cpu = new CpuMeter(readModelPort);
             var watch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(snapshots, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (s, _) =>

@@ -21,7 +21,8 @@ public static class WorkflowServices
         services.AddSingleton<IRoleCatalog, IdentityRoleCatalog>();
         services.AddSingleton<WorkflowQueries>();
         services.AddSingleton<ITaskWorkload>(sp => sp.GetRequiredService<WorkflowQueries>());
-        services.AddSingleton<IWorkflowProjection, SqlWorkflowProjection>();
+        services.AddSingleton<SqlWorkflowProjection>();
+        services.AddSingleton<IWorkflowProjection, WorkflowProjectionBatcher>();
         return services;
     }
 
