@@ -2,25 +2,15 @@ using Orleans.Runtime;
 
 namespace OrderActors.Events;
 
-/// <summary>
-/// Where order events are published: stream namespace <c>orders</c>, spread over a fixed number of partition
-/// streams by order id, so one consumer per host can subscribe to all of them (<see cref="All"/>) while the
-/// events of one order always travel, in order, on the same stream.
-/// </summary>
+/// <summary>Where order events are published: stream namespace <c>orders</c>, partitioned by order id.</summary>
 public static class OrderEventStreams
 {
     public const string Namespace = "orders";
     public const int PartitionCount = 8;
 
-    public static StreamId For(Guid orderId) => StreamId.Create(Namespace, PartitionKey(orderId));
+    private static readonly PartitionedStreams Streams = new(Namespace, PartitionCount);
 
-    public static IReadOnlyList<StreamId> All { get; } =
-        Enumerable.Range(0, PartitionCount).Select(p => StreamId.Create(Namespace, $"p{p}")).ToArray();
+    public static StreamId For(Guid orderId) => Streams.For(orderId);
 
-    private static string PartitionKey(Guid orderId)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        orderId.TryWriteBytes(bytes);
-        return $"p{bytes[0] % PartitionCount}";
-    }
+    public static IReadOnlyList<StreamId> All => Streams.All;
 }
