@@ -64,6 +64,11 @@ public sealed class TaskReassignAndFlowOrderTests(DashboardHost host)
         await Assertions.Expect(admin.GetByRole(AriaRole.List, new() { Name = "Steps done" })).ToContainTextAsync("reassigned");
         await DashboardHost.AssertFitsTheWidthAsync(admin);
         await DashboardHost.ScreenshotAsync(admin, "task-reassign");
+        // The task's own page names the new assignee as people know them.
+        await admin.GotoAsync($"/tasks/{Uri.EscapeDataString(taskId)}");
+        await DashboardHost.WaitForLiveAsync(admin);
+        await Assertions.Expect(admin.GetByText($"assigned to Clerk {tag}")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByTestId("task-reassign")).ToBeVisibleAsync();
 
         // The clerk's inbox shows it without a reload, by what the clerk recognizes: platform, order number, customer.
         await Assertions.Expect(clerkRow).ToBeVisibleAsync(Live);
@@ -90,6 +95,34 @@ public sealed class TaskReassignAndFlowOrderTests(DashboardHost host)
             var reassigned = run.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetString() == taskId);
             Assert.Equal(clerkId, reassigned.GetProperty("assignee").GetString());
         }
+
+        // Someone who does not oversee tasks may not hand them on, not even the assignee.
+        using (var asClerk = new HttpClient { BaseAddress = host.BaseAddress })
+        {
+            var token = await asClerk.PostAsJsonAsync("/api/auth/token", new { email = clerkEmail, password = ClerkPassword });
+            using var issued = JsonDocument.Parse(await token.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+            asClerk.DefaultRequestHeaders.Authorization = new("Bearer", issued.RootElement.GetProperty("accessToken").GetString());
+            var refused = await asClerk.PostAsJsonAsync($"/api/tasks/{Uri.EscapeDataString(taskId)}/reassign", new { role = "Warehouse" });
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        // Back to the Manager pool. The clerk opens the inbox from the overview's open tasks; the row leaves it without a
+        // reload (the feed tells only the task's new holders, so the inbox's periodic re-read takes it out).
+        await clerk.GotoAsync("/");
+        await DashboardHost.WaitForLiveAsync(clerk);
+        await clerk.GetByTestId("open-my-tasks").ClickAsync();
+        await clerk.WaitForURLAsync(url => url.EndsWith("/tasks", StringComparison.Ordinal));
+        await DashboardHost.WaitForLiveAsync(clerk);
+        await Assertions.Expect(clerkRow).ToBeVisibleAsync();
+        var toPool = await host.Api.PostAsJsonAsync($"/api/tasks/{Uri.EscapeDataString(taskId)}/reassign", new { role = "Manager" });
+        Assert.Equal(HttpStatusCode.OK, toPool.StatusCode);
+        using (var pooled = JsonDocument.Parse(await toPool.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("Open", pooled.RootElement.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, pooled.RootElement.GetProperty("assignee").ValueKind);
+            Assert.Equal(["Manager"], pooled.RootElement.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        }
+        await Assertions.Expect(clerkRow).ToHaveCountAsync(0, new() { Timeout = (float)Eventually.TotalMilliseconds });
         await admin.Context.CloseAsync();
         await clerkContext.CloseAsync();
     }
