@@ -1,6 +1,7 @@
 using OrderActors.ApiHost.Apis.Workflows;
 using OrderActors.ApiHost.Infrastructure;
 using OrderActors.ApiHost.Security;
+using OrderActors.Identity;
 using OrderActors.Grains.Workflows.Tasks;
 using OrderActors.Workflows;
 using OrderActors.Workflows.ReadModel;
@@ -22,7 +23,7 @@ public static class TasksApi
         group.MapPost("/{id}/release", (string id, HttpContext http, IClusterClient orleans) =>
             Run(id, http, orleans, (grain, caller) => grain.Release(id, caller)));
         group.MapPost("/{id}/complete", Complete).Accepts<TaskResult>("application/json");
-        group.MapPost("/{id}/reassign", Reassign).Accepts<ReassignRequest>("application/json");
+        group.MapPost("/{id}/reassign", Reassign).Accepts<ReassignRequest>("application/json").RequirePermission(Permissions.WorkflowsManage);
         group.MapPost("/{id}/scan", Scan).Accepts<ScanRequest>("application/json");
         return group;
     }
@@ -54,18 +55,25 @@ public static class TasksApi
         return problem ?? await Run(id, http, orleans, (grain, caller) => grain.Complete(id, body!, caller));
     }
 
-    private static async Task<IResult> Reassign(string id, HttpContext http, IClusterClient orleans, CancellationToken ct)
+    // Overseers only (workflows.manage): the engine is told so through the caller, as it is told the caller's roles.
+    private static async Task<IResult> Reassign(string id, HttpContext http, IClusterClient orleans, UserStore users, RoleStore roles, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<ReassignRequest>(http.Request, ct);
         if (problem is not null)
         {
             return problem;
         }
-        if (string.IsNullOrWhiteSpace(body!.UserId) || body.UserId.Length > 128)
+        var (target, field, error) = await TaskReassignmentRules.CheckAsync(body!, users, roles, ct);
+        if (target is null)
         {
-            return new Validation().Add("userId", "userId is required (at most 128 characters).").ToProblem();
+            return new Validation().Add(field, error).ToProblem();
         }
-        return await Run(id, http, orleans, (grain, caller) => grain.Reassign(id, body.UserId, caller));
+        if (WorkflowInstanceKey.InstanceOfTask(id) is not { } key)
+        {
+            return NotFound(id);
+        }
+        var caller = TaskAccessPolicy.FromClaims(http.User) with { Oversees = true };
+        return ToResult(id, await orleans.GetGrain<IWorkflowInstanceGrain>(key).Reassign(id, target, caller), r => r.Task!);
     }
 
     private static async Task<IResult> Scan(string id, HttpContext http, IClusterClient orleans, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 using OrderActors.ApiHost.Components.Account;
@@ -54,6 +55,7 @@ public static class DashboardSetup
         services.AddScoped<DashboardUser>();
         services.AddScoped<DashboardAudit>();
         services.AddScoped<Tasks.DashboardTaskCommands>();
+        services.TryAddSingleton<OrderActors.ReadModel.OrderLabelQueries>();
         services.AddScoped<Workflows.DashboardWorkflows>();
         services.AddScoped<PlatformAccountCommands>();
         services.AddScoped<ReturnCommands>();

@@ -15,7 +15,11 @@ public interface IWorkflowInstanceGrain : IGrainWithStringKey
 
     Task<TaskCommandResult> Release(string taskId, TaskCaller caller);
 
-    Task<TaskCommandResult> Reassign(string taskId, string toUserId, TaskCaller caller);
+    /// <summary>
+    /// Hands an open task to another person or back to a role's pool. Only an overseer (<see cref="TaskCaller.Oversees"/>)
+    /// may; a task already there is left as it is (no event), so a repeated request changes nothing.
+    /// </summary>
+    Task<TaskCommandResult> Reassign(string taskId, TaskReassignment to, TaskCaller caller);
 
     /// <summary>Confirms one unit of a packing task by its SKU or barcode; an unknown or surplus code is recorded as a mismatch.</summary>
     Task<TaskCommandResult> Scan(string taskId, string code, TaskCaller caller);

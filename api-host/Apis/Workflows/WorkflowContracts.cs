@@ -53,7 +53,8 @@ public sealed record OrderWorkflowItem(
     DateTimeOffset StartedAt,
     DateTimeOffset UpdatedAt);
 
-public sealed record ReassignRequest(string? UserId);
+/// <summary>Body of <c>POST /api/tasks/{id}/reassign</c>: a person (<c>userId</c>) or a role's pool (<c>role</c>).</summary>
+public sealed record ReassignRequest(string? UserId, string? Role = null);
 
 public sealed record ScanRequest(string? Code);
 

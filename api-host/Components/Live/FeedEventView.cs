@@ -6,7 +6,7 @@ namespace OrderActors.ApiHost.Components.Live;
 
 /// <summary>The parts of a feed event's JSON payload the dashboard shows; absent fields stay empty (producers may add or omit fields).</summary>
 public sealed record FeedEventView(string PlatformOrderId, string CustomerName, string Amount, string? FromValue, string? ToValue, string? Actor,
-    string? StepType = null, string? FlowId = null, string? Outcome = null)
+    string? StepType = null, string? FlowId = null, string? Outcome = null, string? Decision = null)
 {
     public static FeedEventView From(FeedEvent e)
     {
@@ -26,7 +26,7 @@ public sealed record FeedEventView(string PlatformOrderId, string CustomerName, 
                 : null;
             var amount = Text("grandTotal") is { } total ? $"{total} {Text("currency")}".Trim() : "";
             return new FeedEventView(Text("platformOrderId") ?? "", Text("customerName") ?? "", amount, Text("from"), Text("to"), Text("actor"),
-                Text("stepType"), Text("flowId"), Text("outcome"));
+                Text("stepType"), Text("flowId"), Text("outcome"), Text("decision"));
         }
         catch (JsonException)
         {
@@ -42,6 +42,12 @@ public sealed record FeedEventView(string PlatformOrderId, string CustomerName, 
         "OrderWorkflowStatusChanged" => $"{e.Platform} order {PlatformOrderId}: workflow {FromValue} → {ToValue}{By}",
         FeedEventTypes.WorkflowTaskAssigned => $"{StepType ?? "A"} task opened{InFlow}",
         FeedEventTypes.WorkflowTaskCompleted => $"{StepType ?? "A"} task completed{InFlow}{(Outcome is null ? "" : $": {Outcome}")}",
+        "OrderDuplicateDetected" => Decision switch
+        {
+            "Confirmed" => $"{e.Platform} order {PlatformOrderId}: duplicate confirmed",
+            "Dismissed" => $"{e.Platform} order {PlatformOrderId}: not a duplicate (dismissed)",
+            _ => $"{e.Platform} order {PlatformOrderId} may be a duplicate: check it on the order page",
+        },
         _ => $"{e.Type} {PlatformOrderId}".Trim(),
     };
 

@@ -1,7 +1,9 @@
+using OrderActors.ApiHost.Apis.Workflows;
 using OrderActors.ApiHost.Components.Live;
 using OrderActors.ApiHost.Security;
 using OrderActors.Audit;
 using OrderActors.Grains.Workflows.Tasks;
+using OrderActors.Identity;
 using OrderActors.Workflows;
 using OrderActors.Workflows.ReadModel;
 
@@ -12,7 +14,7 @@ namespace OrderActors.ApiHost.Components.Tasks;
 /// caller taken from the circuit's principal the way the API takes it from the token (<see cref="TaskAccessPolicy"/>),
 /// so the engine decides who may act. Commands are audited here (circuit traffic skips the HTTP audit middleware).
 /// </summary>
-public sealed class DashboardTaskCommands(IClusterClient orleans, WorkflowQueries queries, DashboardUser user, DashboardAudit audit)
+public sealed class DashboardTaskCommands(IClusterClient orleans, WorkflowQueries queries, DashboardUser user, DashboardAudit audit, UserStore users, RoleStore roles)
 {
     public const int MaxCodeLength = 128;
 
@@ -50,6 +52,32 @@ public sealed class DashboardTaskCommands(IClusterClient orleans, WorkflowQuerie
 
     public Task<DashboardTaskResult> CompleteAsync(string taskId, TaskResult result) =>
         RunAsync(taskId, "complete", (grain, caller) => grain.Complete(taskId, result, caller), $"Completed ({result.Outcome}).");
+
+    /// <summary>Task overseers (<c>workflows.manage</c>) may hand any open task to another person or role.</summary>
+    public async Task<bool> MayReassignAsync() => await user.HasAsync(Permissions.TasksWork) && await user.HasAsync(Permissions.WorkflowsManage);
+
+    public async Task<IReadOnlyList<ReassignTarget>> ReassignTargetsAsync() =>
+        await MayReassignAsync() ? await TaskReassignmentRules.TargetsAsync(users, roles, CancellationToken.None) : [];
+
+    /// <summary>The reassign endpoint's rules: an overseer, and a target that is an enabled person or a role that works tasks.</summary>
+    public async Task<DashboardTaskResult> ReassignAsync(string taskId, ReassignTarget? target)
+    {
+        if (!await MayReassignAsync())
+        {
+            return DashboardTaskResult.Invalid("Only someone who oversees tasks (workflows.manage) may reassign them.");
+        }
+        if (target is null)
+        {
+            return DashboardTaskResult.Invalid("Choose a person or a role to hand the task to.", "userId");
+        }
+        var request = target.IsRole ? new ReassignRequest(null, target.Id) : new ReassignRequest(target.Id);
+        var (to, field, error) = await TaskReassignmentRules.CheckAsync(request, users, roles, CancellationToken.None);
+        if (to is null)
+        {
+            return DashboardTaskResult.Invalid(error, field);
+        }
+        return await RunAsync(taskId, "reassign", (grain, caller) => grain.Reassign(taskId, to, caller with { Oversees = true }), $"Reassigned to {target.Label}.");
+    }
 
     /// <summary>One scan of a SKU or barcode on a packing task; a wrong or surplus code comes back as a mismatch.</summary>
     public async Task<DashboardTaskResult> ScanAsync(string taskId, string? code)

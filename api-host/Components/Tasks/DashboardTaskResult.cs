@@ -14,7 +14,7 @@ public sealed record DashboardTaskResult(bool Succeeded, string Message, Workflo
     {
         TaskCommandOutcome.Done => new(true, done, result.Task),
         TaskCommandOutcome.NotFound => new(false, "Task not found.", null),
-        TaskCommandOutcome.Forbidden => new(false, "Only the assignee or a holder of the task's role may act on it.", null),
+        TaskCommandOutcome.Forbidden => new(false, result.Error ?? "Only the assignee or a holder of the task's role may act on it.", null),
         TaskCommandOutcome.Conflict => new(false, result.Error ?? "The task cannot do that now.", result.Task),
         _ => new(false, result.Error ?? "Invalid.", result.Task, result.Field),
     };

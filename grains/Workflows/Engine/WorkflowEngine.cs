@@ -357,22 +357,31 @@ public sealed class WorkflowEngine(InstanceState state, WorkflowPorts ports)
         return new TaskCommandResult(TaskCommandOutcome.Done, Current(taskId));
     }
 
-    public TaskCommandResult Reassign(string taskId, string toUserId, TaskCaller caller)
+    public TaskCommandResult Reassign(string taskId, TaskReassignment to, TaskCaller caller)
     {
-        if (Check(taskId, caller) is { } refused)
+        var task = FindTask(taskId);
+        if (task is null)
         {
-            return refused;
+            return new TaskCommandResult(TaskCommandOutcome.NotFound, null, $"No task {taskId}.");
         }
-        var task = Current(taskId);
-        if (task.Status == WorkflowTaskStatus.Claimed && task.Assignee != caller.UserId && !caller.Roles.Contains(BuiltInRoles.Admin) && !caller.Roles.Contains(BuiltInRoles.Manager))
+        if (!caller.Oversees)
         {
-            return new TaskCommandResult(TaskCommandOutcome.Conflict, task, $"Task {taskId} is claimed by {task.Assignee}.");
+            return new TaskCommandResult(TaskCommandOutcome.Forbidden, null, "Only someone who oversees tasks (workflows.manage) may reassign them.");
         }
-        if (task.Assignee == toUserId && task.Status == WorkflowTaskStatus.Assigned)
+        if (!task.IsOpen)
+        {
+            return new TaskCommandResult(TaskCommandOutcome.Conflict, task, $"Task {taskId} is {task.Status}.");
+        }
+        var moved = to.UserId is { } userId
+            ? task.Assignee == userId ? null : task with { Status = WorkflowTaskStatus.Assigned, Assignee = userId }
+            : task.Assignee is null && task.Roles.SequenceEqual([to.Role!]) ? null : task with { Status = WorkflowTaskStatus.Open, Assignee = null, Roles = [to.Role!] };
+        if (moved is null)
         {
             return new TaskCommandResult(TaskCommandOutcome.Done, task);
         }
-        Replace(task with { Status = WorkflowTaskStatus.Assigned, Assignee = toUserId });
+        Replace(moved);
+        var from = task.Assignee ?? (task.Roles.Count > 0 ? $"the {string.Join("/", task.Roles)} pool" : "the pool");
+        state.History.Add(new StepRecord(task.StepId, task.StepType, "reassigned", caller.UserId, task.CreatedAt, Now, $"from {from} to {to.Describe()}"));
         EmitAssigned(Current(taskId));
         return new TaskCommandResult(TaskCommandOutcome.Done, Current(taskId));
     }

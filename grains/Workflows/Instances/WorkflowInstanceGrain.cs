@@ -52,8 +52,8 @@ public sealed class WorkflowInstanceGrain(
     public Task<TaskCommandResult> Release(string taskId, TaskCaller caller) =>
         CommandAsync(engine => Task.FromResult(engine.Release(taskId, caller)));
 
-    public Task<TaskCommandResult> Reassign(string taskId, string toUserId, TaskCaller caller) =>
-        CommandAsync(engine => Task.FromResult(engine.Reassign(taskId, toUserId, caller)));
+    public Task<TaskCommandResult> Reassign(string taskId, TaskReassignment to, TaskCaller caller) =>
+        CommandAsync(engine => Task.FromResult(engine.Reassign(taskId, to, caller)));
 
     public Task<TaskCommandResult> Scan(string taskId, string code, TaskCaller caller) =>
         CommandAsync(engine => Task.FromResult(engine.Scan(taskId, code, caller)));
