@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OrderActors.Database;
+using OrderActors.Grains.Workflows.Starts;
 using OrderActors.Orders;
+using OrderActors.Workflows;
 
 namespace OrderActors.ReadModel;
 
@@ -36,9 +38,12 @@ public sealed class OrderProjectionBatcher : IOrderProjection, IAsyncDisposable
         _writers = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
     }
 
-    public Task ProjectAsync(OrderDetails order, CancellationToken cancellationToken = default)
+    public Task ProjectAsync(OrderDetails order, CancellationToken cancellationToken = default) =>
+        ProjectAsync(order, [], cancellationToken);
+
+    public Task ProjectAsync(OrderDetails order, IReadOnlyCollection<FlowTrigger> pendingWorkflowStarts, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(order);
+        var pending = new Pending(order, [.. pendingWorkflowStarts.Select(t => new PendingWorkflowStart(order.Id, t))]);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(OrderProjectionBatcher), "The read-model projection is shutting down.");
@@ -74,7 +79,7 @@ public sealed class OrderProjectionBatcher : IOrderProjection, IAsyncDisposable
     {
         try
         {
-            await _projection.ProjectManyAsync(batch.Select(p => p.Order).ToList());
+            await _projection.ProjectManyAsync(batch.Select(p => p.Order).ToList(), batch.SelectMany(p => p.WorkflowStarts).ToList());
             foreach (var pending in batch)
             {
                 pending.Done.TrySetResult();
@@ -102,7 +107,7 @@ public sealed class OrderProjectionBatcher : IOrderProjection, IAsyncDisposable
             }
             try
             {
-                await _projection.ProjectManyAsync([pending.Order]);
+                await _projection.ProjectManyAsync([pending.Order], pending.WorkflowStarts);
                 pending.Done.TrySetResult();
                 failuresInARow = 0;
             }
@@ -115,9 +120,11 @@ public sealed class OrderProjectionBatcher : IOrderProjection, IAsyncDisposable
         }
     }
 
-    private sealed class Pending(OrderDetails order)
+    private sealed class Pending(OrderDetails order, IReadOnlyList<PendingWorkflowStart> workflowStarts)
     {
         public OrderDetails Order { get; } = order;
+
+        public IReadOnlyList<PendingWorkflowStart> WorkflowStarts { get; } = workflowStarts;
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
