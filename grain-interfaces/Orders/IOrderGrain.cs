@@ -52,6 +52,12 @@ public interface IOrderGrain : IGrainWithGuidKey
     Task WorkflowStartHandled(Workflows.FlowTrigger trigger);
 
     /// <summary>
+    /// Hands over again every workflow start this order recorded and the starter has not confirmed (activating the order
+    /// is what resumes a start whose silo died); returns the triggers of the starts still unconfirmed. Used by the start sweep.
+    /// </summary>
+    Task<IReadOnlyList<Workflows.FlowTrigger>> ResumeWorkflowStarts();
+
+    /// <summary>
     /// The decision relay confirms that the order's workflow instances were told of the accept or reject made by the
     /// command <paramref name="operationId"/>; until then the order keeps handing the decision over.
     /// </summary>

@@ -59,7 +59,9 @@ public sealed partial class OrderGrain
         }
         try
         {
-            await projection.ProjectAsync(order);
+            // The unconfirmed starts are marked with the row, so the start sweep finds them if this silo dies before the
+            // starter confirms them (which clears the marks).
+            await projection.ProjectAsync(order, [.. state.State.PendingWorkflowStarts]);
             _projectedVersion = order.Version;
             return true;
         }

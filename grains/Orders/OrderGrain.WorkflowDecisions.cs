@@ -49,6 +49,10 @@ public sealed partial class OrderGrain
             // Handed over once the start is confirmed (WorkflowStartHandled) or by the retry timer.
             return Task.FromResult(false);
         }
+        if (!CanHandOverToWorkflows(state.State.PendingWorkflowDecisions))
+        {
+            return Task.FromResult(false);
+        }
         foreach (var decision in state.State.PendingWorkflowDecisions)
         {
             if (!again && !_handedOverWorkflowDecisions.Add(decision.OperationId))

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using OrderActors.Workflows;
 
 namespace OrderActors.Grains.Orders;
@@ -40,6 +41,14 @@ public sealed partial class OrderGrain
         return Task.CompletedTask;
     }
 
+    public async Task<IReadOnlyList<FlowTrigger>> ResumeWorkflowStarts()
+    {
+        // Activated by this call: OnActivateAsync handed the pending starts over already. Active for longer: its retry
+        // timer hands them over until confirmed. Either way only a start not handed over in this activation goes now.
+        await TryHandOverWorkflowStartsAsync();
+        return [.. state.State.PendingWorkflowStarts];
+    }
+
     /// <summary>Adds <paramref name="trigger"/> to the pending starts unless it is pending or was handled; true when added.</summary>
     private bool RecordWorkflowStart(FlowTrigger trigger)
     {
@@ -54,6 +63,10 @@ public sealed partial class OrderGrain
     /// <summary>Hands every unconfirmed start to the starter (one-way); true when none is waiting for confirmation.</summary>
     private Task<bool> TryHandOverWorkflowStartsAsync(bool again = false)
     {
+        if (state.State.PendingWorkflowStarts.Count > 0 && !CanHandOverToWorkflows(state.State.PendingWorkflowStarts))
+        {
+            return Task.FromResult(false);
+        }
         foreach (var trigger in state.State.PendingWorkflowStarts)
         {
             if (!again && !_handedOverWorkflowStarts.Add(trigger))
@@ -71,5 +84,21 @@ public sealed partial class OrderGrain
             }
         }
         return Task.FromResult(state.State.PendingWorkflowStarts.Count == 0);
+    }
+
+    /// <summary>
+    /// False while this silo is not active (it is stopping): the starter and the decision relay are stateless workers,
+    /// placed only on an active silo, so a hand-over now fails with "No active nodes are compatible with grain ...".
+    /// What is pending stays recorded (and marked for the start sweep), and goes with the next activation or sweep.
+    /// </summary>
+    private bool CanHandOverToWorkflows<T>(IReadOnlyCollection<T> pending)
+    {
+        if (silo.CurrentStatus == SiloStatus.Active)
+        {
+            return true;
+        }
+        logger.LogDebug("The silo is {Status}: {Count} workflow hand-overs of order {OrderId} stay recorded for the next activation or the start sweep",
+            silo.CurrentStatus, pending.Count, this.GetPrimaryKey());
+        return false;
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class OrderGrain(
     IDuplicateFinder duplicateFinder,
     IOptions<OrdersOptions> options,
     [FromKeyedServices(OrdersOptions.ClockKey)] TimeProvider time,
+    ISiloStatusOracle silo,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
     private const int RememberedOperations = 200;

@@ -1,4 +1,5 @@
 using OrderActors.Orders;
+using OrderActors.Workflows;
 
 namespace OrderActors.ReadModel;
 
@@ -9,4 +10,10 @@ namespace OrderActors.ReadModel;
 public interface IOrderProjection
 {
     Task ProjectAsync(OrderDetails order, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same, and in the same transaction marks the order's workflow starts not yet confirmed by the starter
+    /// (<see cref="Grains.Workflows.Starts.IPendingWorkflowStartIndex"/>), whatever the version: a mark already there is kept.
+    /// </summary>
+    Task ProjectAsync(OrderDetails order, IReadOnlyCollection<FlowTrigger> pendingWorkflowStarts, CancellationToken cancellationToken = default);
 }

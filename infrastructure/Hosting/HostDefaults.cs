@@ -25,6 +25,7 @@ public static class HostDefaults
             .MinimumLevel.Override("Polly", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
             .ReadFrom.Configuration(builder.Configuration)
+            .Filter.ByExcluding(e => ShutdownLogFilter.IsExpectedWhileStopping(e, services.GetRequiredService<IHostApplicationLifetime>()))
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Service", serviceName)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));

@@ -31,6 +31,7 @@ public static class OrleansSetup
             silo.ConfigureClusterSilo(options, RequireConnectionString(connectionString));
         }
         silo.AddStartupTask(HousekeepingStartup.EnsureScheduledAsync);
+        silo.AddStartupTask(WorkflowStartSweepStartup.EnsureScheduledAsync);
 
         silo.AddMemoryStreams(StreamProvider);
         silo.AddOrderActorsWorkflowGrains();

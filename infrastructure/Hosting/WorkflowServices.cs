@@ -6,6 +6,7 @@ using OrderActors.Grains.Workflows.Flows;
 using OrderActors.Grains.Workflows.Gateways;
 using OrderActors.Grains.Workflows.Instances;
 using OrderActors.Grains.Workflows.Roles;
+using OrderActors.Grains.Workflows.Starts;
 using OrderActors.Grains.Workflows.Tasks;
 using OrderActors.Workflows.ReadModel;
 
@@ -18,6 +19,8 @@ public static class WorkflowServices
     public static IServiceCollection AddOrderActorsWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DeadlineOptions>(configuration.GetSection(DeadlineOptions.Section));
+        services.Configure<WorkflowStartSweepOptions>(configuration.GetSection(WorkflowStartSweepOptions.Section));
+        services.AddSingleton<IPendingWorkflowStartIndex, SqlPendingWorkflowStartIndex>();
         services.AddSingleton<IRoleCatalog, IdentityRoleCatalog>();
         services.AddSingleton<WorkflowQueries>();
         services.AddSingleton<ITaskWorkload>(sp => sp.GetRequiredService<WorkflowQueries>());

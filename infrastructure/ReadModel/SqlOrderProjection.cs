@@ -2,7 +2,10 @@ using System.Data.Common;
 using Dapper;
 using MySqlConnector;
 using OrderActors.Database;
+using OrderActors.Grains.Workflows.Starts;
 using OrderActors.Orders;
+using OrderActors.Workflows;
+using OrderActors.Workflows.ReadModel;
 
 namespace OrderActors.ReadModel;
 
@@ -12,8 +15,9 @@ namespace OrderActors.ReadModel;
 /// duplicate candidates, search terms and hourly statistics. The held row is read (and locked) first; a version not
 /// newer than the held one changes nothing, so replays, retries and reordered projections are harmless for every
 /// table. Child rows are rewritten only when their content fingerprint changed; history is append-only by sequence.
+/// The orders' unconfirmed workflow starts are marked in the same transaction (<see cref="PendingWorkflowStartRows"/>).
 /// </summary>
-public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProjection
+public sealed class SqlOrderProjection(ReadModelDatabase database, TimeProvider? time = null) : IOrderProjection
 {
     private const int MaxAttempts = 4;
 
@@ -28,13 +32,20 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
     public Task ProjectAsync(OrderDetails order, CancellationToken cancellationToken = default) =>
         ProjectManyAsync([order], cancellationToken);
 
+    public Task ProjectAsync(OrderDetails order, IReadOnlyCollection<FlowTrigger> pendingWorkflowStarts, CancellationToken cancellationToken = default) =>
+        ProjectManyAsync([order], [.. pendingWorkflowStarts.Select(t => new PendingWorkflowStart(order.Id, t))], cancellationToken);
+
+    public Task ProjectManyAsync(IReadOnlyList<OrderDetails> orders, CancellationToken cancellationToken = default) =>
+        ProjectManyAsync(orders, [], cancellationToken);
+
     /// <summary>
     /// Projects many orders in one transaction (a group commit of concurrent projections, bulk loads, rebuilds):
     /// orders not yet in the read model are inserted with multi-row INSERTs, those already present go through the
     /// per-order path in list order (so of two versions of one order the newer wins), and the statistics of all of
     /// them are applied at the end, cell by cell in key order. All of it commits or none of it does.
     /// </summary>
-    public async Task ProjectManyAsync(IReadOnlyList<OrderDetails> orders, CancellationToken cancellationToken = default)
+    public async Task ProjectManyAsync(IReadOnlyList<OrderDetails> orders, IReadOnlyList<PendingWorkflowStart> pendingWorkflowStarts,
+        CancellationToken cancellationToken = default)
     {
         if (orders.Count == 0)
         {
@@ -52,6 +63,12 @@ public sealed class SqlOrderProjection(ReadModelDatabase database) : IOrderProje
                     ? await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
                     : await connection.BeginTransactionAsync(cancellationToken);
                 await ProjectInTransactionAsync(connection, transaction, orders, cancellationToken);
+                if (pendingWorkflowStarts.Count > 0)
+                {
+                    // Kept when already there (its attempt time too): only the starter's confirmation removes a mark.
+                    var marks = PendingWorkflowStartRows.For(pendingWorkflowStarts, (time ?? TimeProvider.System).GetUtcNow(), Dialect);
+                    await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, PendingWorkflowStartRows.Table, PendingWorkflowStartRows.Columns, marks, true, cancellationToken);
+                }
                 await transaction.CommitAsync(cancellationToken);
                 return;
             }

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
 using OrderActors.Grains.Workflows.Conditions;
 using OrderActors.Grains.Workflows.Gateways;
+using OrderActors.Grains.Workflows.Starts;
 using OrderActors.Orders;
 using OrderActors.Workflows;
 using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Workflows.Flows;
 
@@ -17,7 +19,12 @@ namespace OrderActors.Grains.Workflows.Flows;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class WorkflowStarterGrain(IOrderGateway orders, TimeProvider time, ILogger<WorkflowStarterGrain> logger) : Grain, IWorkflowStarterGrain
+public sealed class WorkflowStarterGrain(
+    IOrderGateway orders,
+    IPendingWorkflowStartIndex pendingStarts,
+    ISiloStatusOracle silo,
+    TimeProvider time,
+    ILogger<WorkflowStarterGrain> logger) : Grain, IWorkflowStarterGrain
 {
     public async Task OrderTriggered(Guid orderId, FlowTrigger trigger, bool mayBeRepeat)
     {
@@ -30,8 +37,19 @@ public sealed class WorkflowStarterGrain(IOrderGateway orders, TimeProvider time
         }
         catch (Exception ex)
         {
-            // Not confirmed: the order hands the start over again.
-            logger.LogWarning(ex, "Starting a {Trigger} workflow for order {OrderId} failed; the order will hand it over again", trigger, orderId);
+            // Not confirmed: the order hands the start over again. Expected while this silo stops (nothing can be placed).
+            logger.Log(silo.CurrentStatus == SiloStatus.Active ? LogLevel.Warning : LogLevel.Debug, ex,
+                "Starting a {Trigger} workflow for order {OrderId} failed; the order will hand it over again", trigger, orderId);
+            return;
+        }
+        try
+        {
+            await pendingStarts.ClearAsync([new PendingWorkflowStart(orderId, trigger)]);
+        }
+        catch (Exception ex)
+        {
+            // The start is done; a mark left behind only makes the start sweep ask the order once more, and then goes.
+            logger.LogDebug(ex, "Clearing the pending {Trigger} start mark of order {OrderId} failed", trigger, orderId);
         }
     }
 

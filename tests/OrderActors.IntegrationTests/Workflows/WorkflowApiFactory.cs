@@ -14,7 +14,7 @@ namespace OrderActors.IntegrationTests.Workflows;
 /// period, so shard reminders are real but quick. <see cref="EnsureStaff"/> stores the people tasks are assigned to
 /// in the identity store: wh-1 and wh-2 (Warehouse), boss (Manager), and the custom role Packer.
 /// </summary>
-public sealed class WorkflowApiFactory : ApiFactory
+public class WorkflowApiFactory : ApiFactory
 {
     protected override IDictionary<string, string?> Settings
     {
