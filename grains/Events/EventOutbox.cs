@@ -6,19 +6,22 @@ namespace OrderActors.Events;
 /// The transactional outbox of a grain: events are recorded in the grain's state and written with the change
 /// that caused them, then handed to the feed. Nothing acknowledged is lost: if the silo dies before the hand-off,
 /// the next activation hands them over (<see cref="ActivateAsync"/>); if the feed cannot be reached, a timer
-/// retries; if the hand-off happened but clearing the outbox was not saved, the feed drops the repeat by event id.
+/// retries; the handed-over events leave the state in memory and are stored cleared with the grain's next write or on
+/// deactivation (<see cref="SaveClearedAsync"/>), and if that is lost the feed drops the repeat by event id.
 /// </summary>
 /// <example>
 /// <code>
 /// outbox.Record(evt);                // alongside the state change
 /// await state.WriteStateAsync();     // the change and its events are durable together
 /// await outbox.FlushAsync();         // now; on failure retried on a timer and on the next activation
+/// // and in OnDeactivateAsync: await outbox.SaveClearedAsync();
 /// </code>
 /// </example>
 public sealed class EventOutbox<TState>(IGrainBase grain, IPersistentState<TState> state, IGrainFactory grains, ILogger logger)
     where TState : IHasEventOutbox
 {
     private IGrainTimer? _retry;
+    private bool _cleared;
 
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -50,21 +53,34 @@ public sealed class EventOutbox<TState>(IGrainBase grain, IPersistentState<TStat
             return false;
         }
         var handed = pending.Select(e => e.EventId).ToHashSet();
-        state.State.PendingEvents.RemoveAll(e => handed.Contains(e.EventId));
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception ex)
-        {
-            // The feed has them; a later flush repeats them and the feed ignores the repeat.
-            logger.LogWarning(ex, "Clearing the event outbox failed");
-        }
+        // Cleared in memory only: the grain's next write carries it, or SaveClearedAsync on deactivation. A write of its
+        // own here would double the state writes of every change; if the silo dies first, the next activation hands
+        // the events over again and the feed ignores the repeat.
+        _cleared |= state.State.PendingEvents.RemoveAll(e => handed.Contains(e.EventId)) > 0;
         if (state.State.PendingEvents.Count == 0)
         {
             StopRetrying();
         }
         return true;
+    }
+
+    /// <summary>Call from OnDeactivateAsync: stores the outbox cleared since the activation's last write, if any.</summary>
+    public async Task SaveClearedAsync()
+    {
+        if (!_cleared)
+        {
+            return;
+        }
+        try
+        {
+            await state.WriteStateAsync();
+            _cleared = false;
+        }
+        catch (Exception ex)
+        {
+            // The feed has them; the next activation repeats them and the feed ignores the repeat.
+            logger.LogWarning(ex, "Storing the cleared event outbox failed");
+        }
     }
 
     private Task RetryAsync(CancellationToken cancellationToken) => FlushAsync();

@@ -32,6 +32,9 @@ public sealed class WorkflowInstanceGrain(
         }
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        Started ? Feed.SaveClearedAsync() : Task.CompletedTask;
+
     public async Task<WorkflowInstanceView> Start(ProcessFlow flow, OrderFacts order, bool appliesToUncertain)
     {
         var engine = new WorkflowEngine(Instance, ports);

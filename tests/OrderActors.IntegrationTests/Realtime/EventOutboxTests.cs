@@ -37,4 +37,22 @@ public sealed class EventOutboxTests : IAsyncLifetime
         Assert.Equal(0, await producer.PendingCount());
         Assert.Single(await _feed.Log.ReadAsync(0, 1000), e => e.EventId == raised.EventId);
     }
+
+    [Fact]
+    public async Task The_hand_off_clears_the_outbox_without_a_write_of_its_own_and_deactivation_stores_it_cleared()
+    {
+        var producer = _feed.Client.GetGrain<IOutboxProbeGrain>(Guid.NewGuid());
+        var first = TestEvents.Create("OrderReceived");
+        var second = TestEvents.Create("OrderStatusChanged");
+
+        // The second change's write carries the first event's clearing; its own clearing is stored on deactivation.
+        await producer.Raise(first);
+        await producer.Raise(second);
+        await producer.Deactivate();
+
+        Assert.Equal(0, await producer.PendingAtActivation());
+        var log = await _feed.Log.ReadAsync(0, 1000);
+        Assert.Single(log, e => e.EventId == first.EventId);
+        Assert.Single(log, e => e.EventId == second.EventId);
+    }
 }

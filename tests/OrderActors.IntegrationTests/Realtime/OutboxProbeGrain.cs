@@ -14,6 +14,12 @@ public interface IOutboxProbeGrain : IGrainWithGuidKey
 
     Task<int> PendingCount();
 
+    /// <summary>How many events the stored state held when this activation read it.</summary>
+    Task<int> PendingAtActivation();
+
+    /// <summary>Ends the activation normally (its OnDeactivateAsync runs).</summary>
+    Task Deactivate();
+
     /// <summary>The silo this activation runs on.</summary>
     Task<string> Silo();
 }
@@ -35,7 +41,15 @@ public sealed class OutboxProbeGrain(
 
     private EventOutbox<OutboxProbeState> Outbox => _outbox ??= new(this, state, GrainFactory, logger);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => Outbox.ActivateAsync();
+    private int _pendingAtActivation;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _pendingAtActivation = state.State.PendingEvents.Count;
+        return Outbox.ActivateAsync();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Outbox.SaveClearedAsync();
 
     public async Task Raise(FeedEvent feedEvent)
     {
@@ -54,6 +68,14 @@ public sealed class OutboxProbeGrain(
     }
 
     public Task<int> PendingCount() => Task.FromResult(state.State.PendingEvents.Count);
+
+    public Task<int> PendingAtActivation() => Task.FromResult(_pendingAtActivation);
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 
     public Task<string> Silo() => Task.FromResult(silo.SiloAddress.ToString());
 }
