@@ -20,7 +20,7 @@ public static class ReadModelBenchmark
 {
     public static async Task Main(string[] args)
     {
-        // Usage: dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- [orders] [iterations] [upserts] [--adonet]
+        // Usage: dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- [orders] [iterations] [upserts] [--adonet] [--connection "..."] [--idle seconds]
         //        dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- seed --rows N --connection "..."
         //        dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- upserts 3000 [--storage memory,sqlite,adonet] [--concurrency 16,64] [--connection "..."] [--parts]
         if (args.Length > 0 && args[0] == "upserts")
@@ -102,11 +102,17 @@ public static class ReadModelBenchmark
             }
         }
         Latency.ServerPort = new MySqlConnector.MySqlConnectionStringBuilder(connectionString).Port;
-        // What the host does with no request at all (Orleans, pollers, timers): CPU of this process and of MariaDB while idle.
-        var idle = new CpuMeter(Latency.ServerPort);
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var (idleOwn, idleServer) = idle.PerOperation(5);
-        Report.Line($"idle for 5 s after start: this process {idleOwn / 10:0.0} % of a core, mariadbd {idleServer / 10:0.0} % of a core");
+        // What the host does with no request at all (Orleans, pollers, timers): CPU of this process and of MariaDB while
+        // idle, right after start and again at the end. `--idle N` idles N seconds (time to attach a profiler).
+        var idleSeconds = Array.IndexOf(args, "--idle") is var idleAt and >= 0 && idleAt + 1 < args.Length ? int.Parse(args[idleAt + 1]) : 5;
+        async Task IdleAsync(string when)
+        {
+            var idle = new CpuMeter(Latency.ServerPort);
+            await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+            var (own, server) = idle.PerOperation(idleSeconds);
+            Report.Line($"idle {idleSeconds} s {when}: this process {own / 10:0.0} % of a core, mariadbd {server / 10:0.0} % of a core");
+        }
+        await IdleAsync("after start");
 
         var queries = new OrderQueries(database);
         var statistics = new OrderStatisticsQueries(database);
@@ -223,6 +229,7 @@ public static class ReadModelBenchmark
             return Task.CompletedTask;
         }));
         var page = await http.GetFromJsonAsync<JsonElement>(Url(FirstPage(0)));
+        await IdleAsync("after the series");
         Report.Line($"sanity: first page returned {page.GetProperty("items").GetArrayLength()} rows, next={(page.GetProperty("next").ValueKind == JsonValueKind.Null ? "null" : "cursor")}");
 
         // 3. Order grain upserts of new snapshots in one silo (each write also projects to the MariaDB read model).

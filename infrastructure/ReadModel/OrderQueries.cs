@@ -134,6 +134,14 @@ public sealed class OrderQueries(ReadModelDatabase database, int rareWordTerms =
         return (await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql + " LIMIT @take", parameters, cancellationToken: ct))).ToList();
     }
 
+    /// <summary>The statement of a page without free text, as <see cref="ListAsync"/> runs it (for plan tests).</summary>
+    internal (string Sql, DynamicParameters Parameters) PageCommand(OrderListQuery query)
+    {
+        var (sql, parameters) = Build(query, [], setWords: 0, withCursor: true, days: null);
+        parameters.Add("take", Math.Clamp(query.Limit, 1, MaxLimit) + 1);
+        return (sql + " LIMIT @take", parameters);
+    }
+
     /// <param name="setWords">
     /// How many of the leading words are read as sets of order ids (their prefix ranges, of the day window when there is
     /// one) and intersected inside the term index before any order row is read; the first word always drives. The
