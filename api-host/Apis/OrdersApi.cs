@@ -72,7 +72,7 @@ public static class OrdersApi
         return order is null ? CommandResults.NotFound(id) : TypedResults.Ok(order);
     }
 
-    private static async Task<Results<Ok<OrderListPage>, ValidationProblem>> ListOrders(
+    private static async Task<Results<BufferedJsonOk<OrderListPage>, ValidationProblem>> ListOrders(
         OrderQueries queries,
         string? platform,
         string? account,
@@ -95,7 +95,7 @@ public static class OrdersApi
         {
             return (ValidationProblem)validation.ToProblem();
         }
-        return TypedResults.Ok(await queries.ListAsync(filters.ToQuery(limit ?? 50, after), ct));
+        return new BufferedJsonOk<OrderListPage>(await queries.ListAsync(filters.ToQuery(limit ?? 50, after), ct));
     }
 
     private static async Task<Results<Ok<OrderStatistics>, ValidationProblem>> GetStatistics(

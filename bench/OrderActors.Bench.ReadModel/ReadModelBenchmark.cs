@@ -20,7 +20,7 @@ public static class ReadModelBenchmark
 {
     public static async Task Main(string[] args)
     {
-        // Usage: dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- [orders] [iterations] [upserts] [--adonet]
+        // Usage: dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- [orders] [iterations] [upserts] [--adonet] [--connection "..."] [--idle seconds]
         //        dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- seed --rows N --connection "..."
         //        dotnet run -c Release --project bench/OrderActors.Bench.ReadModel -- upserts 3000 [--storage memory,sqlite,adonet] [--concurrency 16,64] [--connection "..."] [--parts]
         if (args.Length > 0 && args[0] == "upserts")
@@ -76,8 +76,43 @@ public static class ReadModelBenchmark
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var token = await BenchUser.SignInAsync(factory.Services, [Permissions.OrdersRead, Permissions.OrdersWrite]);
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        // One client, one kept-alive HTTP/1.1 connection (requests are sequential), the body drained into a reused buffer:
+        // the client shares the cores with the host and MariaDB, so it should cost as little as it can.
+        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false })
+        {
+            BaseAddress = new Uri(address),
+            DefaultRequestVersion = System.Net.HttpVersion.Version11,
+        };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var body = new byte[256 * 1024];
+        async Task<System.Net.HttpStatusCode> GetAsync(string url)
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            while (await stream.ReadAsync(body) > 0)
+            {
+            }
+            return response.StatusCode;
+        }
+        void Ok(System.Net.HttpStatusCode status, string url)
+        {
+            if (status != System.Net.HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"{url} answered {status}");
+            }
+        }
+        Latency.ServerPort = new MySqlConnector.MySqlConnectionStringBuilder(connectionString).Port;
+        // What the host does with no request at all (Orleans, pollers, timers): CPU of this process and of MariaDB while
+        // idle, right after start and again at the end. `--idle N` idles N seconds (time to attach a profiler).
+        var idleSeconds = Array.IndexOf(args, "--idle") is var idleAt and >= 0 && idleAt + 1 < args.Length ? int.Parse(args[idleAt + 1]) : 5;
+        async Task IdleAsync(string when)
+        {
+            var idle = new CpuMeter(Latency.ServerPort);
+            await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+            var (own, server) = idle.PerOperation(idleSeconds);
+            Report.Line($"idle {idleSeconds} s {when}: this process {own / 10:0.0} % of a core, mariadbd {server / 10:0.0} % of a core");
+        }
+        await IdleAsync("after start");
 
         var queries = new OrderQueries(database);
         var statistics = new OrderStatisticsQueries(database);
@@ -127,9 +162,8 @@ public static class ReadModelBenchmark
             }
             results.Add(await Latency.MeasureAsync($"{name} via HTTP", 30, iterations, async i =>
             {
-                using var response = await http.GetAsync(make(i).Text is { } t ? $"/api/orders?q={Uri.EscapeDataString(t)}&limit=50" : Url(make(i)));
-                response.EnsureSuccessStatusCode();
-                await response.Content.ReadAsByteArrayAsync();
+                var url = make(i).Text is { } t ? $"/api/orders?q={Uri.EscapeDataString(t)}&limit=50" : Url(make(i));
+                Ok(await GetAsync(url), url);
             }));
             results.Add(await Latency.MeasureAsync($"{name} direct SQL", 30, iterations, async i => await queries.ListAsync(make(i))));
         }
@@ -139,9 +173,8 @@ public static class ReadModelBenchmark
         results.Add(await Latency.MeasureAsync("statistics, 7 days via HTTP", 30, iterations, async i =>
         {
             var to = start.AddDays(7 + i % 28);
-            using var response = await http.GetAsync($"/api/orders/stats?from={Uri.EscapeDataString(to.AddDays(-7).ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}");
-            response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsByteArrayAsync();
+            var url = $"/api/orders/stats?from={Uri.EscapeDataString(to.AddDays(-7).ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
+            Ok(await GetAsync(url), url);
         }));
         results.Add(await Latency.MeasureAsync("statistics, 7 days direct SQL", 30, iterations, async i =>
         {
@@ -153,12 +186,27 @@ public static class ReadModelBenchmark
         results.Add(await Latency.MeasureAsync("GET /api/orders refused with 400 (pipeline, no query)", 30, iterations, async _ =>
         {
             // Authentication, session check, authorization, binding, validation and a problem-details body: all but the query.
-            using var response = await http.GetAsync("/api/orders?limit=0");
-            if (response.StatusCode != System.Net.HttpStatusCode.BadRequest)
+            if (await GetAsync("/api/orders?limit=0") is var status && status != System.Net.HttpStatusCode.BadRequest)
             {
-                throw new InvalidOperationException($"limit=0 answered {response.StatusCode}");
+                throw new InvalidOperationException($"limit=0 answered {status}");
             }
-            await response.Content.ReadAsByteArrayAsync();
+        }));
+        results.Add(await Latency.MeasureAsync("first page with 1 row via HTTP (query, small body)", 30, iterations, async i =>
+        {
+            var url = Url(FirstPage(i)).Replace("&limit=50", "&limit=1", StringComparison.Ordinal);
+            Ok(await GetAsync(url), url);
+        }));
+        // A pooled connection and one trivial statement: with the session reset on open (every other reader and writer)
+        // and as the list queries open theirs (no reset: one round trip less).
+        results.Add(await Latency.MeasureAsync("open + SELECT 1, pool with session reset", 30, iterations, async _ =>
+        {
+            await using var c = await database.OpenAsync();
+            await c.ExecuteScalarAsync<int>("SELECT 1");
+        }));
+        results.Add(await Latency.MeasureAsync("open + SELECT 1, reads pool (no reset)", 30, iterations, async _ =>
+        {
+            await using var c = await database.OpenForReadsAsync();
+            await c.ExecuteScalarAsync<int>("SELECT 1");
         }));
         var sessionCheck = factory.Services.GetRequiredService<OrderActors.Identity.UserStore>();
         var sessionId = BenchUser.SessionOf(token);
@@ -181,6 +229,7 @@ public static class ReadModelBenchmark
             return Task.CompletedTask;
         }));
         var page = await http.GetFromJsonAsync<JsonElement>(Url(FirstPage(0)));
+        await IdleAsync("after the series");
         Report.Line($"sanity: first page returned {page.GetProperty("items").GetArrayLength()} rows, next={(page.GetProperty("next").ValueKind == JsonValueKind.Null ? "null" : "cursor")}");
 
         // 3. Order grain upserts of new snapshots in one silo (each write also projects to the MariaDB read model).

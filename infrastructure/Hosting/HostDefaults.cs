@@ -37,15 +37,17 @@ public static class HostDefaults
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Microsoft.Orleans", "OrderActors")
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/metrics"))
-                .AddHttpClientInstrumentation()
-                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "OrderActors"));
+                .AddPrometheusExporter());
 
+        // Traces only when they go somewhere: a tracer provider without an exporter still creates and fills an Activity
+        // for every request, outgoing HTTP call and grain call, only to drop it.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            otel.UseOtlpExporter();
+            otel.WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/metrics"))
+                    .AddHttpClientInstrumentation()
+                    .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "OrderActors"))
+                .UseOtlpExporter();
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class OrderStatisticsQueries(ReadModelDatabase database)
         var perHour = "SELECT hour AS Hour, SUM(order_count) AS OrderCount FROM order_stats_hour_platform " +
                       "WHERE hour >= @fromHour AND hour < @toHour" + onPlatform + " GROUP BY hour HAVING SUM(order_count) <> 0";
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForReadsAsync(cancellationToken);
         if (dialect == SqlDialect.MySql)
         {
             var sql =
