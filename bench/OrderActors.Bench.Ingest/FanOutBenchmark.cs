@@ -15,7 +15,7 @@ namespace OrderActors.Bench.Ingest;
 
 /// <summary>
 /// 5,000 connections on one api-host: the real api-host process (embedded mode, SQLite) on loopback; N light
-/// SignalR clients (<see cref="LightHubClient"/>: one raw WebSocket each, no negotiation) opened at a bounded rate;
+/// SignalR clients (<see cref="LightHubClient"/>: one socket each speaking minimal WebSocket, no negotiation) opened at a bounded rate;
 /// events appended to its feed through an Orleans client at a fixed rate. Latency is append called -> message
 /// received, on one monotonic clock (the sender and the receivers share this process). Reports p50/p95/p99,
 /// received/expected, order, and the api-host's CPU and memory.
@@ -47,9 +47,8 @@ public static class FanOutBenchmark
             var token = await SignInAsync(baseUri);
 
             var tally = new FanOutTally();
-            using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(30) });
             var connectClock = Stopwatch.StartNew();
-            var (connected, failures) = await ConnectAllAsync(new Uri($"ws://127.0.0.1:{httpPort}{OrdersHub.Route}"), token, settings.Connections, invoker, tally, stop.Token);
+            var (connected, failures) = await ConnectAllAsync(new Uri($"ws://127.0.0.1:{httpPort}{OrdersHub.Route}"), token, settings.Connections, tally, stop.Token);
             clients.AddRange(connected);
             var connectSeconds = connectClock.Elapsed.TotalSeconds;
             var pings = PingLoopAsync(clients, stop.Token);
@@ -232,7 +231,7 @@ public static class FanOutBenchmark
 
     /// <summary>Opens the connections at most <see cref="ConnectsPerSecond"/> a second, <see cref="ConnectConcurrency"/> at a time.</summary>
     private static async Task<(List<LightHubClient> Clients, int Failures)> ConnectAllAsync(
-        Uri hub, string token, int count, HttpMessageInvoker invoker, FanOutTally tally, CancellationToken ct)
+        Uri hub, string token, int count, FanOutTally tally, CancellationToken ct)
     {
         var clients = new ConcurrentBag<LightHubClient>();
         var failures = 0;
@@ -253,7 +252,7 @@ public static class FanOutBenchmark
                 {
                     using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                     timeout.CancelAfter(TimeSpan.FromSeconds(30));
-                    clients.Add(await LightHubClient.ConnectAsync(hub, token, invoker, tally, timeout.Token));
+                    clients.Add(await LightHubClient.ConnectAsync(hub, token, tally, timeout.Token));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
@@ -285,7 +284,7 @@ public static class FanOutBenchmark
                     {
                         await client.PingAsync(token);
                     }
-                    catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or ObjectDisposedException)
+                    catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ObjectDisposedException)
                     {
                     }
                 });
