@@ -1,8 +1,10 @@
 using OrderActors.ApiHost;
 using OrderActors.ApiHost.Demo;
 using OrderActors.ApiHost.Components;
+using OrderActors.ApiHost.Infrastructure;
 using OrderActors.Hosting;
 
+SharedArrayPoolSize.Apply();
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.ReadOrderActorsOptions(args);
 

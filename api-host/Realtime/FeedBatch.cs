@@ -15,15 +15,28 @@ public sealed class FeedBatch
     {
         Events = events;
         Messages = new SerializedHubMessage[events.Count];
+        var permissions = new List<string>(1);
         for (var i = 0; i < events.Count; i++)
         {
             Messages[i] = FeedWireMessage.For(events[i]);
+            if (!permissions.Contains(events[i].RequiredPermission))
+            {
+                permissions.Add(events[i].RequiredPermission);
+            }
+            HasTaskEvents |= FeedEventTypes.IsTaskEvent(events[i].Type);
         }
+        Permissions = [.. permissions];
     }
 
     public IReadOnlyList<FeedEvent> Events { get; }
 
     public SerializedHubMessage[] Messages { get; }
+
+    /// <summary>The distinct permissions the events require (usually one or two for a whole batch).</summary>
+    public string[] Permissions { get; }
+
+    /// <summary>Does any event need the per-event task check (assignee, roles) beyond its permission?</summary>
+    public bool HasTaskEvents { get; }
 
     /// <summary>
     /// Every event of the batch as one write in <paramref name="protocol"/>: the protocol's messages back to back

@@ -105,13 +105,9 @@ public sealed class FeedConnection
         {
             return null;
         }
-        var audience = Audience;
-        for (var i = 0; i < events.Count; i++)
+        if (!Audience.WantsAll(batch))
         {
-            if (!audience.Wants(events[i]))
-            {
-                return null;
-            }
+            return null;
         }
         _cursor = events[^1].Position;
         return batch.Whole(_connection.Protocol);

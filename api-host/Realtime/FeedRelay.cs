@@ -24,10 +24,8 @@ public sealed class FeedRelay(
     // With many connections, batches committed within a short window go out together: one write (one WebSocket
     // frame) per connection for all of them instead of one per batch, since per-write costs (a flush, a send-loop
     // wake-up and a syscall on each side) dominate at thousands of connections. The window grows with the number of
-    // connections (about 20 us each, so up to about 50 connections wait nothing) and is capped well under a second.
-    // It paces CPU work, not business time, so it uses the real clock.
-    private static readonly TimeSpan CoalescePerConnection = TimeSpan.FromMicroseconds(20);
-    private static readonly TimeSpan MaxCoalesceWindow = TimeSpan.FromMilliseconds(100);
+    // connections (EventFeedOptions.CoalescePerConnection each, so a few dozen connections wait nothing) up to
+    // EventFeedOptions.MaxCoalesceWindow. It paces CPU work, not business time, so it uses the real clock.
     private static readonly TimeSpan MinCoalesceWindow = TimeSpan.FromMilliseconds(1);
 
     private readonly Channel<IReadOnlyList<FeedEvent>?> _inbox = Channel.CreateUnbounded<IReadOnlyList<FeedEvent>?>(new UnboundedChannelOptions { SingleReader = true });
@@ -213,8 +211,9 @@ public sealed class FeedRelay(
 
     private TimeSpan CoalesceWindow()
     {
-        var window = CoalescePerConnection * _connectionCount;
-        return window < MaxCoalesceWindow ? window : MaxCoalesceWindow;
+        var settings = options.Value;
+        var window = settings.CoalescePerConnection * _connectionCount;
+        return window < settings.MaxCoalesceWindow ? window : settings.MaxCoalesceWindow;
     }
 
     /// <summary>Relays the notified events, first filling from the log any hole before or between them (or everything new, when asked to look).</summary>

@@ -15,7 +15,7 @@ namespace OrderActors.Bench.Ingest;
 
 /// <summary>
 /// 5,000 connections on one api-host: the real api-host process (embedded mode, SQLite) on loopback; N light
-/// SignalR clients (<see cref="LightHubClient"/>: one raw WebSocket each, no negotiation) opened at a bounded rate;
+/// SignalR clients (<see cref="LightHubClient"/>: one socket each speaking minimal WebSocket, no negotiation) opened at a bounded rate;
 /// events appended to its feed through an Orleans client at a fixed rate. Latency is append called -> message
 /// received, on one monotonic clock (the sender and the receivers share this process). Reports p50/p95/p99,
 /// received/expected, order, and the api-host's CPU and memory.
@@ -35,21 +35,20 @@ public static class FanOutBenchmark
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var httpPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
-        using var apiHost = StartApiHost(key, httpPort, gatewayPort);
+        await using var apiHost = StartApiHost(key, httpPort, gatewayPort);
         var clients = new List<LightHubClient>();
         using var stop = new CancellationTokenSource();
         try
         {
             var baseUri = new Uri($"http://127.0.0.1:{httpPort}");
-            await WaitUntilLiveAsync(baseUri, apiHost);
+            await apiHost.WaitForHttpOkAsync($"{baseUri}health/ready", TimeSpan.FromSeconds(90));
             using var orleans = await ConnectOrleansClientAsync(gatewayPort);
             var feed = orleans.Services.GetRequiredService<IClusterClient>().GetGrain<IEventFeedGrain>(IEventFeedGrain.Key);
             var token = await SignInAsync(baseUri);
 
             var tally = new FanOutTally();
-            using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(30) });
             var connectClock = Stopwatch.StartNew();
-            var (connected, failures) = await ConnectAllAsync(new Uri($"ws://127.0.0.1:{httpPort}{OrdersHub.Route}"), token, settings.Connections, invoker, tally, stop.Token);
+            var (connected, failures) = await ConnectAllAsync(new Uri($"ws://127.0.0.1:{httpPort}{OrdersHub.Route}"), token, settings.Connections, tally, stop.Token);
             clients.AddRange(connected);
             var connectSeconds = connectClock.Elapsed.TotalSeconds;
             var pings = PingLoopAsync(clients, stop.Token);
@@ -67,8 +66,9 @@ public static class FanOutBenchmark
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
 
-            apiHost.Refresh();
-            var hostCpuBefore = apiHost.TotalProcessorTime;
+            using var hostProcess = Process.GetProcessById(apiHost.Id);
+            hostProcess.Refresh();
+            var hostCpuBefore = hostProcess.TotalProcessorTime;
             var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
             tally.StartMeasuring(Stopwatch.GetTimestamp());
@@ -98,8 +98,8 @@ public static class FanOutBenchmark
                 await Task.Delay(100);
             }
             var seconds = wall.Elapsed.TotalSeconds;
-            apiHost.Refresh();
-            var hostCores = (apiHost.TotalProcessorTime - hostCpuBefore).TotalSeconds / seconds;
+            hostProcess.Refresh();
+            var hostCores = (hostProcess.TotalProcessorTime - hostCpuBefore).TotalSeconds / seconds;
             var benchCores = (Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore).TotalSeconds / seconds;
             var received = clients.Sum(c => c.Received);
             var outOfOrder = clients.Sum(c => c.OutOfOrder);
@@ -119,17 +119,16 @@ public static class FanOutBenchmark
             {
                 client.Abort();
             }
-            if (!apiHost.HasExited)
-            {
-                apiHost.Kill(entireProcessTree: true);
-                await apiHost.WaitForExitAsync();
-            }
         }
     }
 
-    private static string Describe(Process process)
+    private static string Describe(DotnetProcess node)
     {
-        process.Refresh();
+        if (node.HasExited)
+        {
+            return $"exited:\n{node.Tail(4_000)}";
+        }
+        using var process = Process.GetProcessById(node.Id);
         return $"working set {process.WorkingSet64 / (1024 * 1024)} MiB (peak {process.PeakWorkingSet64 / (1024 * 1024)} MiB)";
     }
 
@@ -147,78 +146,18 @@ public static class FanOutBenchmark
         return body.RootElement.GetProperty("accessToken").GetString()!;
     }
 
-    private static Process StartApiHost(string signingKey, int httpPort, int gatewayPort)
-    {
-        var dll = FindApiHostDll();
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{httpPort}")
+    private static DotnetProcess StartApiHost(string signingKey, int httpPort, int gatewayPort) =>
+        DotnetProcess.Start("api-host", RepositoryLayout.ApiHostDll, new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["OrderActors__Mode"] = "Embedded";
-        start.Environment["OrderActors__DataDirectory"] = Directory.CreateTempSubdirectory("oa-bench-host-").FullName;
-        start.Environment["OrderActors__SiloPort"] = FreePort.Next().ToString();
-        start.Environment["OrderActors__GatewayPort"] = gatewayPort.ToString();
-        start.Environment["OrderActors__Jwt__SigningKey"] = signingKey;
-        start.Environment["OrderActors__Bootstrap__AdminEmail"] = BenchAdminEmail;
-        start.Environment["OrderActors__Bootstrap__AdminPassword"] = BenchAdminPassword;
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The api-host did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine($"[api-host] {e.Data}");
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static string FindApiHostDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OrderActors.sln")))
-        {
-            dir = dir.Parent;
-        }
-        if (dir is null)
-        {
-            throw new InvalidOperationException("Run the benchmark from its build output inside the repository.");
-        }
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(dir.FullName, "api-host", "bin", configuration, "net10.0", "OrderActors.ApiHost.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the api-host first ({configuration}).", dll);
-    }
-
-    private static async Task WaitUntilLiveAsync(Uri baseUri, Process apiHost)
-    {
-        using var http = new HttpClient { BaseAddress = baseUri };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            if (apiHost.HasExited)
-            {
-                throw new InvalidOperationException($"The api-host exited with {apiHost.ExitCode}.");
-            }
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The api-host did not become ready in 90 s.");
-    }
+            ["OrderActors__Mode"] = "Embedded",
+            ["OrderActors__DataDirectory"] = Directory.CreateTempSubdirectory("oa-bench-host-").FullName,
+            ["OrderActors__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OrderActors__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OrderActors__Jwt__SigningKey"] = signingKey,
+            ["OrderActors__Bootstrap__AdminEmail"] = BenchAdminEmail,
+            ["OrderActors__Bootstrap__AdminPassword"] = BenchAdminPassword,
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        }, "--urls", $"http://127.0.0.1:{httpPort}");
 
     private static async Task<IHost> ConnectOrleansClientAsync(int gatewayPort)
     {
@@ -232,7 +171,7 @@ public static class FanOutBenchmark
 
     /// <summary>Opens the connections at most <see cref="ConnectsPerSecond"/> a second, <see cref="ConnectConcurrency"/> at a time.</summary>
     private static async Task<(List<LightHubClient> Clients, int Failures)> ConnectAllAsync(
-        Uri hub, string token, int count, HttpMessageInvoker invoker, FanOutTally tally, CancellationToken ct)
+        Uri hub, string token, int count, FanOutTally tally, CancellationToken ct)
     {
         var clients = new ConcurrentBag<LightHubClient>();
         var failures = 0;
@@ -253,7 +192,7 @@ public static class FanOutBenchmark
                 {
                     using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                     timeout.CancelAfter(TimeSpan.FromSeconds(30));
-                    clients.Add(await LightHubClient.ConnectAsync(hub, token, invoker, tally, timeout.Token));
+                    clients.Add(await LightHubClient.ConnectAsync(hub, token, tally, timeout.Token));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
@@ -285,7 +224,7 @@ public static class FanOutBenchmark
                     {
                         await client.PingAsync(token);
                     }
-                    catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or ObjectDisposedException)
+                    catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ObjectDisposedException)
                     {
                     }
                 });

@@ -22,59 +22,48 @@ public static class WebhookBenchmark
     public static async Task<string> RunAsync(string connectionString, OrderActorsOptions silo, IReadOnlyList<(BenchShop Shop, Guid AccountId)> accounts, int count, double perSecond)
     {
         var port = FreePort.Next();
-        using var apiHost = StartApiHost(connectionString, silo, port);
-        try
+        await using var apiHost = StartApiHost(connectionString, silo, port);
+        var baseUri = new Uri($"http://127.0.0.1:{port}");
+        await apiHost.WaitForHttpOkAsync($"{baseUri}health/ready", TimeSpan.FromSeconds(120));
+        using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+
+        // Warm-up (JIT, connection, first grain calls), not measured.
+        for (var i = 0; i < 20; i++)
         {
-            var baseUri = new Uri($"http://127.0.0.1:{port}");
-            await WaitUntilReadyAsync(baseUri, apiHost);
-            using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+            await SendAsync(http, baseUri, accounts[i % accounts.Count], -1 - i);
+        }
 
-            // Warm-up (JIT, connection, first grain calls), not measured.
-            for (var i = 0; i < 20; i++)
+        var latencies = new List<double>(count);
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        var sends = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / perSecond);
+            if (due > clock.Elapsed)
             {
-                await SendAsync(http, baseUri, accounts[i % accounts.Count], -1 - i);
+                await Task.Delay(due - clock.Elapsed);
             }
-
-            var latencies = new List<double>(count);
-            var failures = 0;
-            var clock = Stopwatch.StartNew();
-            var sends = new List<Task>(count);
-            for (var i = 0; i < count; i++)
+            var n = i;
+            sends.Add(Task.Run(async () =>
             {
-                var due = TimeSpan.FromSeconds(i / perSecond);
-                if (due > clock.Elapsed)
+                var (status, ms) = await SendAsync(http, baseUri, accounts[n % accounts.Count], n);
+                lock (latencies)
                 {
-                    await Task.Delay(due - clock.Elapsed);
-                }
-                var n = i;
-                sends.Add(Task.Run(async () =>
-                {
-                    var (status, ms) = await SendAsync(http, baseUri, accounts[n % accounts.Count], n);
-                    lock (latencies)
+                    if (status == 200)
                     {
-                        if (status == 200)
-                        {
-                            latencies.Add(ms);
-                        }
-                        else
-                        {
-                            failures++;
-                        }
+                        latencies.Add(ms);
                     }
-                }));
-            }
-            await Task.WhenAll(sends);
-            var byPlatform = string.Join(", ", accounts.Select(a => a.Shop.Platform.ToString()));
-            return $"webhook receive ({byPlatform} round-robin, {perSecond}/s, real HTTP to a cluster api-host): {Percentiles.Describe(latencies)}; non-200: {failures}";
+                    else
+                    {
+                        failures++;
+                    }
+                }
+            }));
         }
-        finally
-        {
-            if (!apiHost.HasExited)
-            {
-                apiHost.Kill(entireProcessTree: true);
-                await apiHost.WaitForExitAsync();
-            }
-        }
+        await Task.WhenAll(sends);
+        var byPlatform = string.Join(", ", accounts.Select(a => a.Shop.Platform.ToString()));
+        return $"webhook receive ({byPlatform} round-robin, {perSecond}/s, real HTTP to a cluster api-host): {Percentiles.Describe(latencies)}; non-200: {failures}";
     }
 
     private static async Task<(int Status, double Milliseconds)> SendAsync(HttpClient http, Uri baseUri, (BenchShop Shop, Guid AccountId) account, int sequence)
@@ -120,76 +109,16 @@ public static class WebhookBenchmark
 
     private static byte[] Bytes(object payload) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(payload));
 
-    private static Process StartApiHost(string connectionString, OrderActorsOptions silo, int httpPort)
-    {
-        var dll = FindApiHostDll();
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{httpPort}")
+    private static DotnetProcess StartApiHost(string connectionString, OrderActorsOptions silo, int httpPort) =>
+        DotnetProcess.Start("api-host", RepositoryLayout.ApiHostDll, new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["OrderActors__Mode"] = "Cluster";
-        start.Environment["OrderActors__ClusterId"] = silo.ClusterId;
-        start.Environment["OrderActors__ServiceId"] = silo.ServiceId;
-        start.Environment["ConnectionStrings__OrderActors"] = connectionString;
-        start.Environment["OrderActors__Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        start.Environment["OrderActors__Bootstrap__AdminEmail"] = "bench-admin@example.com";
-        start.Environment["OrderActors__Bootstrap__AdminPassword"] = "Maple-Orbit-42-Lantern!";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The api-host did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine($"[api-host] {e.Data}");
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static string FindApiHostDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OrderActors.sln")))
-        {
-            dir = dir.Parent;
-        }
-        if (dir is null)
-        {
-            throw new InvalidOperationException("Run the benchmark from its build output inside the repository.");
-        }
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(dir.FullName, "api-host", "bin", configuration, "net10.0", "OrderActors.ApiHost.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the api-host first ({configuration}).", dll);
-    }
-
-    private static async Task WaitUntilReadyAsync(Uri baseUri, Process apiHost)
-    {
-        using var http = new HttpClient { BaseAddress = baseUri };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            if (apiHost.HasExited)
-            {
-                throw new InvalidOperationException($"The api-host exited with {apiHost.ExitCode}.");
-            }
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The api-host did not become ready in 120 s.");
-    }
+            ["OrderActors__Mode"] = "Cluster",
+            ["OrderActors__ClusterId"] = silo.ClusterId,
+            ["OrderActors__ServiceId"] = silo.ServiceId,
+            ["ConnectionStrings__OrderActors"] = connectionString,
+            ["OrderActors__Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["OrderActors__Bootstrap__AdminEmail"] = "bench-admin@example.com",
+            ["OrderActors__Bootstrap__AdminPassword"] = "Maple-Orbit-42-Lantern!",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        }, "--urls", $"http://127.0.0.1:{httpPort}");
 }

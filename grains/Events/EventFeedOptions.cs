@@ -20,6 +20,16 @@ public sealed class EventFeedOptions
     /// <summary>How often hosts renew their registration and look for events a lost notification did not bring.</summary>
     public TimeSpan HostRenewInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a host's relay lets committed batches gather before writing them, per connection it serves: all
+    /// gathered events then go to each connection as one write (one WebSocket frame). Writes, not bytes, are most
+    /// of the fan-out's cost, so this trades a little latency for CPU when a host serves thousands of connections.
+    /// </summary>
+    public TimeSpan CoalescePerConnection { get; set; } = TimeSpan.FromMicroseconds(50);
+
+    /// <summary>The longest the relay lets batches gather, whatever the number of connections.</summary>
+    public TimeSpan MaxCoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Live statistics are pushed at most this often per host.</summary>
     public TimeSpan StatsThrottle { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -37,6 +37,11 @@ public static class HostDefaults
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Microsoft.Orleans", "OrderActors")
+                // Kestrel's memory pool records a measurement on every block rented and returned: several per
+                // WebSocket write, a few percent of an api-host's CPU when it relays to thousands of connections.
+                // Its allocated and evicted counters (rare events) stay.
+                .AddView("aspnetcore.memory_pool.rented", MetricStreamConfiguration.Drop)
+                .AddView("aspnetcore.memory_pool.pooled", MetricStreamConfiguration.Drop)
                 .AddPrometheusExporter());
 
         // Traces only when they go somewhere: a tracer provider without an exporter still creates and fills an Activity

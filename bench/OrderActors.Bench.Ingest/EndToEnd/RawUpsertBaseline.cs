@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MySqlConnector;
+using OrderActors.Testing;
 
 namespace OrderActors.Bench.Ingest.EndToEnd;
 

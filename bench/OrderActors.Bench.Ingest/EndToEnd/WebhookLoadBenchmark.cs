@@ -9,6 +9,7 @@ using OrderActors.Events;
 using OrderActors.MarketplaceSim;
 using OrderActors.MarketplaceSim.Model;
 using OrderActors.Orders;
+using OrderActors.Testing;
 
 namespace OrderActors.Bench.Ingest.EndToEnd;
 

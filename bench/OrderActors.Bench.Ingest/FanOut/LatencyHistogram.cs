@@ -4,54 +4,64 @@ namespace OrderActors.Bench.Ingest.FanOut;
 
 /// <summary>
 /// Latencies of millions of deliveries without keeping each: 0.1 ms buckets up to 10 s, then 10 ms buckets up to
-/// 120 s (anything later counts in the last). Safe to record from many receive loops at once.
+/// 120 s (anything later counts in the last). Each recording thread has its own buckets (no interlocked operation
+/// or shared cache line per delivery, which cost the clients measurable CPU at 500,000 deliveries a second); the
+/// figures sum them.
 /// </summary>
 public sealed class LatencyHistogram
 {
     private const long FineMicros = 100;
     private const long FineLimitMicros = 10_000_000;
     private const long CoarseMicros = 10_000;
-    private readonly long[] _fine = new long[FineLimitMicros / FineMicros];
-    private readonly long[] _coarse = new long[(120_000_000 - FineLimitMicros) / CoarseMicros + 1];
-    private long _count;
+    private const int CoarseBuckets = (int)((120_000_000 - FineLimitMicros) / CoarseMicros + 1);
+    private readonly ThreadLocal<Shard> _shards = new(() => new Shard(), trackAllValues: true);
 
-    public long Count => Interlocked.Read(ref _count);
+    /// <summary>Recorded so far (exact once recording has stopped; otherwise it may trail by a few).</summary>
+    public long Count => _shards.Values.Sum(s => Volatile.Read(ref s.Count));
 
     public void Record(long startTimestamp, long endTimestamp)
     {
         var micros = Math.Max(0, Stopwatch.GetElapsedTime(startTimestamp, endTimestamp).Ticks / 10);
+        var shard = _shards.Value!;
         if (micros < FineLimitMicros)
         {
-            Interlocked.Increment(ref _fine[micros / FineMicros]);
+            shard.Fine[micros / FineMicros]++;
         }
         else
         {
-            Interlocked.Increment(ref _coarse[Math.Min(_coarse.Length - 1, (micros - FineLimitMicros) / CoarseMicros)]);
+            shard.Coarse[Math.Min(CoarseBuckets - 1, (micros - FineLimitMicros) / CoarseMicros)]++;
         }
-        Interlocked.Increment(ref _count);
+        Volatile.Write(ref shard.Count, shard.Count + 1);
     }
 
     /// <summary>The upper edge of the bucket holding the <paramref name="p"/> quantile (0..1), in milliseconds.</summary>
     public double PercentileMs(double p)
     {
-        var total = Count;
+        var shards = _shards.Values;
+        var total = shards.Sum(s => Volatile.Read(ref s.Count));
         if (total == 0)
         {
             return double.NaN;
         }
         var rank = Math.Max(1, (long)Math.Ceiling(p * total));
         long seen = 0;
-        for (var i = 0; i < _fine.Length; i++)
+        for (var i = 0; i < FineLimitMicros / FineMicros; i++)
         {
-            seen += Interlocked.Read(ref _fine[i]);
+            foreach (var shard in shards)
+            {
+                seen += shard.Fine[i];
+            }
             if (seen >= rank)
             {
                 return (i + 1) * FineMicros / 1000.0;
             }
         }
-        for (var i = 0; i < _coarse.Length; i++)
+        for (var i = 0; i < CoarseBuckets; i++)
         {
-            seen += Interlocked.Read(ref _coarse[i]);
+            foreach (var shard in shards)
+            {
+                seen += shard.Coarse[i];
+            }
             if (seen >= rank)
             {
                 return (FineLimitMicros + (i + 1) * CoarseMicros) / 1000.0;
@@ -63,4 +73,11 @@ public sealed class LatencyHistogram
     public string Describe() => Count == 0
         ? "no samples"
         : $"p50 {PercentileMs(0.50):F1} ms, p95 {PercentileMs(0.95):F1} ms, p99 {PercentileMs(0.99):F1} ms, p99.9 {PercentileMs(0.999):F1} ms (n={Count:N0})";
+
+    private sealed class Shard
+    {
+        public readonly long[] Fine = new long[FineLimitMicros / FineMicros];
+        public readonly long[] Coarse = new long[CoarseBuckets];
+        public long Count;
+    }
 }

@@ -102,4 +102,48 @@ public sealed class FeedAudienceTests
 
         Assert.True(audience.Wants(TaskEvent));
     }
+
+    [Fact]
+    public void Wanting_a_whole_batch_agrees_with_wanting_each_of_its_events()
+    {
+        FeedEvent Make(string type, string permission, string? assignee = null, string? role = null, string platform = "Shopify") => new()
+        {
+            EventId = Guid.NewGuid(),
+            Type = type,
+            OccurredAt = DateTimeOffset.UnixEpoch,
+            RequiredPermission = permission,
+            Platform = platform,
+            AssigneeUserId = assignee,
+            Role = role,
+        };
+        FeedBatch[] batches =
+        [
+            new([Make(FeedEventTypes.OrderReceived, "orders.read"), Make(FeedEventTypes.OrderStatusChanged, "orders.read")]),
+            new([Make(FeedEventTypes.OrderReceived, "orders.read"), Make(FeedEventTypes.ReturnRequested, "returns.write")]),
+            new([Make(FeedEventTypes.OrderReceived, "orders.read", platform: "Lazada")]),
+            new([Make(FeedEventTypes.OrderReceived, "orders.read"), Make(FeedEventTypes.WorkflowTaskAssigned, "orders.read", assignee: "u-9", role: "picker")]),
+            new([Make(FeedEventTypes.WorkflowTaskAssigned, "orders.read", assignee: "u-1")]),
+        ];
+        FeedAudience[] audiences =
+        [
+            For("u-1", "orders.read"),
+            For("u-1", "orders.read", "returns.write"),
+            For("u-2", "orders.read", "returns.write", "workflows.manage"),
+            For("u-3", "returns.write"),
+            For("u-1", "orders.read") with { Subscriptions = [new FeedSubscription(FeedSubscriptionKind.Platform, "Shopify")] },
+        ];
+
+        foreach (var audience in audiences)
+        {
+            foreach (var batch in batches)
+            {
+                Assert.Equal(batch.Events.All(audience.Wants), audience.WantsAll(batch));
+            }
+        }
+        Assert.True(audiences[1].WantsAll(batches[1]));
+        Assert.False(audiences[0].WantsAll(batches[1]));
+        Assert.False(audiences[0].WantsAll(batches[3]));
+        Assert.True(audiences[2].WantsAll(batches[3]));
+    }
 }
+

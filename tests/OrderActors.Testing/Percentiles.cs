@@ -1,5 +1,6 @@
-namespace OrderActors.Bench.Ingest;
+namespace OrderActors.Testing;
 
+/// <summary>Percentiles of a benchmark's latency samples (milliseconds), shared by the bench projects.</summary>
 public static class Percentiles
 {
     /// <summary>The <paramref name="p"/> quantile (0..1) in milliseconds; NaN without samples.</summary>
