@@ -4,6 +4,9 @@ namespace OrderActors.Bench.Ingest;
 
 public sealed record BenchSettings(int Appenders, TimeSpan Duration, int Connections, int EventsPerSecond, IReadOnlyList<SqlDialect> Dialects, IReadOnlyList<string> Modes)
 {
+    /// <summary>How long the end-to-end run sends paced webhooks before measuring (<c>--warmup-seconds</c>), so JIT tiers settle.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(20);
+
     public static BenchSettings Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -16,6 +19,9 @@ public sealed record BenchSettings(int Appenders, TimeSpan Duration, int Connect
             Int("--connections", 200, 5000),
             Int("--rate", 50, 1000),
             dialects,
-            (Value("--modes") ?? "Embedded,Cluster").Split(',', StringSplitOptions.RemoveEmptyEntries));
+            (Value("--modes") ?? "Embedded,Cluster").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            WarmUp = TimeSpan.FromSeconds(Math.Clamp(int.TryParse(Value("--warmup-seconds"), out var w) ? w : 20, 0, 120)),
+        };
     }
 }
