@@ -33,7 +33,8 @@ public sealed class EndpointAuthorizationMatrixTests(ApiFactory factory)
     // A redirect (the Orleans dashboard's "/dashboard" -> "/dashboard/") would be followed without the bearer token.
     private static readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false };
 
-    private sealed record Protected(string Method, string Route, string Url, string? Permission);
+    /// <summary>An endpoint and every permission it requires (a group's and its own: all of them must be held).</summary>
+    private sealed record Protected(string Method, string Route, string Url, IReadOnlyList<string> Permissions);
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
@@ -97,11 +98,11 @@ public sealed class EndpointAuthorizationMatrixTests(ApiFactory factory)
                 var tokens = await signIn.StartTokenSessionAsync(user, null, CancellationToken.None);
                 using var client = factory.CreateClient(NoRedirects).WithBearer(tokens.AccessToken);
                 var status = await SendAsync(client, e);
-                var allowed = e.Permission is null || role.Permissions.Contains(e.Permission);
+                var allowed = e.Permissions.All(role.Permissions.Contains);
                 var ok = allowed ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) : status == HttpStatusCode.Forbidden;
                 if (!ok)
                 {
-                    failures.Add($"{role.Name} {e.Method} {e.Route} (needs {e.Permission ?? "a signed-in user"}): {(int)status}");
+                    failures.Add($"{role.Name} {e.Method} {e.Route} (needs {(e.Permissions.Count == 0 ? "a signed-in user" : string.Join(" + ", e.Permissions))}): {(int)status}");
                 }
             }
         }
@@ -116,7 +117,8 @@ public sealed class EndpointAuthorizationMatrixTests(ApiFactory factory)
                 Route(e),
                 Url(e.RoutePattern),
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy)
-                    .FirstOrDefault(p => p is not null && p.StartsWith(PermissionPolicyProvider.Prefix, StringComparison.Ordinal))?[PermissionPolicyProvider.Prefix.Length..]))
+                    .Where(p => p is not null && p.StartsWith(PermissionPolicyProvider.Prefix, StringComparison.Ordinal))
+                    .Select(p => p![PermissionPolicyProvider.Prefix.Length..]).Distinct().ToList()))
             .ToList();
 
     private static string Url(RoutePattern pattern)
