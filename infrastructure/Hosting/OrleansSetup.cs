@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Providers;
+using OrderActors.Housekeeping;
 using OrderActors.Storage.Sqlite;
+using OrderActors.Workflows;
 
 namespace OrderActors.Hosting;
 
@@ -30,8 +32,10 @@ public static class OrleansSetup
         {
             silo.ConfigureClusterSilo(options, RequireConnectionString(connectionString));
         }
-        silo.AddStartupTask(HousekeepingStartup.EnsureScheduledAsync);
-        silo.AddStartupTask(WorkflowStartSweepStartup.EnsureScheduledAsync);
+        silo.AddStartupTask(ReminderStartup.EnsureScheduled("the storage upkeep reminder",
+            grains => grains.GetGrain<IHousekeepingGrain>(IHousekeepingGrain.SingletonKey).EnsureScheduled()));
+        silo.AddStartupTask(ReminderStartup.EnsureScheduled("the sweep of unconfirmed workflow starts",
+            grains => grains.GetGrain<IWorkflowStartSweepGrain>(IWorkflowStartSweepGrain.SingletonKey).EnsureScheduled()));
 
         silo.AddMemoryStreams(StreamProvider);
         silo.AddOrderActorsWorkflowGrains();
