@@ -27,13 +27,7 @@ public sealed class TaskReassignAndFlowOrderTests(DashboardHost host)
         var taskId = await OpenTaskOfAsync(orderId);
 
         // The clerk's inbox: the task is in the Manager pool, not theirs.
-        var clerkContext = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1024, Height = 768 } });
-        var clerk = await clerkContext.NewPageAsync();
-        await clerk.GotoAsync("/login");
-        await clerk.GetByLabel("Email").FillAsync(clerkEmail);
-        await clerk.GetByLabel("Password", new() { Exact = true }).FillAsync(ClerkPassword);
-        await clerk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await clerk.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        var clerk = await host.SignedInPageAsync(clerkEmail, ClerkPassword, new ViewportSize { Width = 1024, Height = 768 });
         await clerk.GotoAsync("/tasks");
         await DashboardHost.WaitForLiveAsync(clerk);
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "My tasks" })).ToBeVisibleAsync();
@@ -124,7 +118,7 @@ public sealed class TaskReassignAndFlowOrderTests(DashboardHost host)
         }
         await Assertions.Expect(clerkRow).ToHaveCountAsync(0, new() { Timeout = (float)Eventually.TotalMilliseconds });
         await admin.Context.CloseAsync();
-        await clerkContext.CloseAsync();
+        await clerk.Context.CloseAsync();
     }
 
     [Fact]

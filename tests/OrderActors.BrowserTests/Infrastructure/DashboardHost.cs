@@ -74,15 +74,22 @@ public sealed class DashboardHost : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) at a tablet's size, signed in as the bootstrap admin.</summary>
-    public async Task<IPage> SignedInPageAsync()
+    /// <summary>
+    /// A fresh browser context (its own cookies) signed in as the bootstrap admin, or as the given user; a tablet's
+    /// size unless another viewport is given.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string email = AdminEmail, string password = AdminPassword, ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+        });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync("/login");
-        await page.GetByLabel("Email").FillAsync(AdminEmail);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AdminPassword);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         await WaitForLiveAsync(page);
