@@ -1,16 +1,17 @@
 namespace OrderActors.Workflows;
 
 /// <summary>
-/// Holds the pending deadlines of one shard (integer key 0..N-1) in its state, with ONE reminder per shard that
-/// re-activates it after a restart or a silo failure, and a timer for the nearest deadline. 100,000 deadlines
-/// are N state rows and N reminder rows, not 100,000 reminders (dotnet/orleans issue 947).
+/// Fires the pending deadlines of one shard (integer key 0..N-1), which are rows of the deadline store, with ONE
+/// reminder per shard that re-activates it after a restart or a silo failure, and a timer for the nearest deadline.
+/// 100,000 deadlines are 100,000 rows and N reminder rows, not 100,000 reminders (dotnet/orleans issue 947).
 /// </summary>
 public interface IDeadlineShardGrain : IGrainWithIntegerKey
 {
-    /// <summary>Adds or moves a deadline; <paramref name="instanceKey"/>'s instance is told when it comes.</summary>
-    Task Schedule(string deadlineId, string instanceKey, DateTimeOffset dueAt);
-
-    Task Cancel(string deadlineId);
+    /// <summary>
+    /// Tells the shard of a deadline stored for <paramref name="dueAt"/>, sooner than its next look at the store: the
+    /// scheduler calls it for deadlines due within the notice window, so they fire on time.
+    /// </summary>
+    Task DueSoon(DateTimeOffset dueAt);
 
     /// <summary>How many deadlines are pending and when the nearest is due.</summary>
     Task<DeadlineShardStatus> GetStatus();

@@ -6,101 +6,85 @@ using Orleans.Concurrency;
 namespace OrderActors.Grains.Workflows.Deadlines;
 
 /// <summary>
-/// See <see cref="IDeadlineShardGrain"/>. Reentrant: an instance told about a deadline may schedule its next one
-/// on the same shard while the shard waits for it. State writes are serialized and coalesced (one write carries
-/// every change made while the previous write was in flight).
+/// See <see cref="IDeadlineShardGrain"/>. The deadlines themselves are rows of <see cref="IDeadlineStore"/>, written by
+/// the scheduler; the shard keeps only the next due time in memory. Its timer reads the store when that time has come,
+/// and at least every half notice window (a deadline due sooner than that is told to the shard by <see cref="DueSoon"/>),
+/// so a quiet shard costs one small query every half window. The state holds only the count of fired deadlines.
+/// Reentrant: telling instances is awaited, and schedules (<see cref="DueSoon"/>) must not wait behind a firing.
 /// </summary>
 [Reentrant]
 public sealed class DeadlineShardGrain(
     [PersistentState("workflow-deadline-shard")] IPersistentState<DeadlineShardState> state,
+    IDeadlineStore store,
     IOptions<DeadlineOptions> options,
     TimeProvider time,
     ILogger<DeadlineShardGrain> logger) : Grain, IDeadlineShardGrain, IRemindable
 {
     private const string ReminderName = "deadlines";
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private DeadlineBook _book = null!;
-    private long _changes;
-    private long _persisted;
+    private DateTimeOffset? _nextDueAt;
+    private DateTimeOffset? _noticedWhileReading;
+    private DateTimeOffset _readAt = DateTimeOffset.MinValue;
     private bool _firing;
-    private bool _reminderSet;
+
+    private int Shard => (int)this.GetPrimaryKeyLong();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _book = new DeadlineBook(state.State.Entries);
+        await MoveEntriesOutOfStateAsync();
         this.RegisterGrainTimer(FireDueAsync, new GrainTimerCreationOptions(TimeSpan.Zero, options.Value.TimerResolution) { Interleave = true });
-        if (_book.Count > 0)
+        // Kept for good: it is what brings the shard back after a restart or a silo failure, whoever holds its rows.
+        if (await this.GetReminder(ReminderName) is null)
         {
-            await EnsureReminderAsync();
+            var period = options.Value.ReminderPeriod;
+            await this.RegisterOrUpdateReminder(ReminderName, period, period);
         }
     }
 
-    public async Task Schedule(string deadlineId, string instanceKey, DateTimeOffset dueAt)
+    public Task DueSoon(DateTimeOffset dueAt)
     {
-        _book.Set(deadlineId, new DeadlineEntry(instanceKey, dueAt));
-        await PersistAsync();
-        await EnsureReminderAsync();
+        _nextDueAt = Earliest(_nextDueAt, dueAt);
+        _noticedWhileReading = Earliest(_noticedWhileReading, dueAt);
+        return Task.CompletedTask;
     }
 
-    public async Task Cancel(string deadlineId)
-    {
-        if (_book.Remove(deadlineId))
-        {
-            await PersistAsync();
-        }
-    }
-
-    public Task<DeadlineShardStatus> GetStatus() => Task.FromResult(new DeadlineShardStatus(_book.Count, _book.NextDueAt, state.State.Fired));
+    public async Task<DeadlineShardStatus> GetStatus() =>
+        new(await store.CountAsync(Shard), await store.NextDueAtAsync(Shard), state.State.Fired);
 
     public Task Wake() => Task.CompletedTask;
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        // The reminder's job is done by activating the grain (which arms the timer); it is dropped once nothing is pending.
-        if (_book.Count == 0 && !_firing)
-        {
-            var reminder = await this.GetReminder(ReminderName);
-            if (reminder is not null)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-            _reminderSet = false;
-        }
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
     private async Task FireDueAsync(CancellationToken cancellationToken)
     {
-        if (_firing)
+        var now = time.GetUtcNow();
+        var lookAnyway = now - _readAt >= options.Value.NoticeWindow / 2;
+        if (_firing || (!lookAnyway && (_nextDueAt is not { } next || next > now)))
         {
             return;
         }
         _firing = true;
         try
         {
+            _noticedWhileReading = null;
+            var readAt = now;
             while (true)
             {
-                var due = _book.Due(time.GetUtcNow(), options.Value.FireBatchSize);
+                var due = await store.DueAsync(Shard, now, options.Value.FireBatchSize);
                 if (due.Count == 0)
                 {
-                    return;
+                    break;
                 }
-                var fired = await Task.WhenAll(due.Select(TellAsync));
-                foreach (var (id, entry, ok) in fired)
-                {
-                    if (ok)
-                    {
-                        if (_book.RemoveIfUnchanged(id, entry))
-                        {
-                            state.State.Fired++;
-                        }
-                    }
-                    else if (_book.RemoveIfUnchanged(id, entry))
-                    {
-                        _book.Set(id, entry with { DueAt = time.GetUtcNow() + options.Value.RetryDelay });
-                    }
-                }
-                await PersistAsync();
+                await FireAsync(due);
+                now = time.GetUtcNow();
             }
+            var stored = await store.NextDueAtAsync(Shard);
+            // A deadline noticed while the store was read may have been stored after the read: keep the earlier time.
+            _nextDueAt = Earliest(stored, _noticedWhileReading);
+            _readAt = readAt;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Deadline shard {Shard} could not read or update its deadlines; trying again", Shard);
         }
         finally
         {
@@ -108,54 +92,47 @@ public sealed class DeadlineShardGrain(
         }
     }
 
-    private async Task<(string Id, DeadlineEntry Entry, bool Ok)> TellAsync((string Id, DeadlineEntry Entry) deadline)
+    private async Task FireAsync(IReadOnlyList<PendingDeadline> due)
+    {
+        var told = await Task.WhenAll(due.Select(TellAsync));
+        var delivered = due.Where((_, i) => told[i]).ToList();
+        var failed = due.Where((_, i) => !told[i]).ToList();
+        await store.CompleteAsync(delivered, failed, time.GetUtcNow() + options.Value.RetryDelay);
+        if (delivered.Count > 0)
+        {
+            state.State.Fired += delivered.Count;
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task<bool> TellAsync(PendingDeadline deadline)
     {
         try
         {
             await GrainFactory.GetGrain<IWorkflowInstanceGrain>(deadline.Entry.InstanceKey).OnDeadline(deadline.Id);
             DeadlineMetrics.Lateness.Record((time.GetUtcNow() - deadline.Entry.DueAt).TotalMilliseconds);
-            return (deadline.Id, deadline.Entry, true);
+            return true;
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Deadline {DeadlineId} for {Instance} could not be delivered; retrying", deadline.Id, deadline.Entry.InstanceKey);
-            return (deadline.Id, deadline.Entry, false);
+            return false;
         }
     }
 
-    private async Task EnsureReminderAsync()
+    /// <summary>Deadlines kept in the shard's state by earlier versions become rows of the store, once.</summary>
+    private async Task MoveEntriesOutOfStateAsync()
     {
-        if (_reminderSet)
+        if (state.State.Entries.Count == 0)
         {
             return;
         }
-        var period = options.Value.ReminderPeriod;
-        await this.RegisterOrUpdateReminder(ReminderName, period, period);
-        _reminderSet = true;
+        await Task.WhenAll(state.State.Entries.Select(e => store.SetAsync(Shard, e.Key, e.Value)));
+        logger.LogInformation("Moved {Count} deadlines of shard {Shard} from its state to the deadline store", state.State.Entries.Count, Shard);
+        state.State.Entries.Clear();
+        await state.WriteStateAsync();
     }
 
-    /// <summary>
-    /// Stores every change made so far. Writes are serialized; a caller whose change was already covered by a write
-    /// that started after it returns without writing again, so a burst of changes shares a few writes.
-    /// </summary>
-    private async Task PersistAsync()
-    {
-        var change = ++_changes;
-        await _writeLock.WaitAsync();
-        try
-        {
-            if (_persisted >= change)
-            {
-                return;
-            }
-            // The state is serialized as the write starts, so it carries every change counted so far.
-            var covered = _changes;
-            await state.WriteStateAsync();
-            _persisted = covered;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
 }

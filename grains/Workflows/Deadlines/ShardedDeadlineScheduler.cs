@@ -4,16 +4,23 @@ using OrderActors.Workflows;
 
 namespace OrderActors.Grains.Workflows.Deadlines;
 
-/// <summary>Sends each deadline to the shard its id hashes to (a stable hash, so Cancel finds it).</summary>
-public sealed class ShardedDeadlineScheduler(IGrainFactory grains, IOptions<DeadlineOptions> options) : IDeadlineScheduler
+/// <summary>
+/// Stores each deadline under the shard its id hashes to (a stable hash), and tells that shard at once when the
+/// deadline is due within the notice window; the shard finds later ones when it next reads the store.
+/// </summary>
+public sealed class ShardedDeadlineScheduler(IGrainFactory grains, IDeadlineStore store, IOptions<DeadlineOptions> options, TimeProvider time) : IDeadlineScheduler
 {
-    public Task ScheduleAsync(string deadlineId, string instanceKey, DateTimeOffset dueAt) =>
-        Shard(deadlineId).Schedule(deadlineId, instanceKey, dueAt);
+    public async Task ScheduleAsync(string deadlineId, string instanceKey, DateTimeOffset dueAt)
+    {
+        var shard = ShardOf(deadlineId, options.Value.ShardCount);
+        await store.SetAsync(shard, deadlineId, new DeadlineEntry(instanceKey, dueAt));
+        if (dueAt < time.GetUtcNow() + options.Value.NoticeWindow)
+        {
+            await grains.GetGrain<IDeadlineShardGrain>(shard).DueSoon(dueAt);
+        }
+    }
 
-    public Task CancelAsync(string deadlineId) => Shard(deadlineId).Cancel(deadlineId);
-
-    private IDeadlineShardGrain Shard(string deadlineId) =>
-        grains.GetGrain<IDeadlineShardGrain>(ShardOf(deadlineId, options.Value.ShardCount));
+    public Task CancelAsync(string deadlineId) => store.RemoveAsync(deadlineId);
 
     public static int ShardOf(string deadlineId, int shardCount)
     {

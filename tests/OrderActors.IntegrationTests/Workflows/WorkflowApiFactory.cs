@@ -24,6 +24,8 @@ public class WorkflowApiFactory : ApiFactory
             settings["OrderActors:Workflows:Deadlines:ShardCount"] = "8";
             settings["OrderActors:Workflows:Deadlines:TimerResolution"] = "00:00:00.250";
             settings["OrderActors:Workflows:Deadlines:ReminderPeriod"] = "00:00:02";
+            // Short, so deadlines due later than 2 s are found by the shards reading the store, not told to them.
+            settings["OrderActors:Workflows:Deadlines:NoticeWindow"] = "00:00:02";
             return settings;
         }
     }
