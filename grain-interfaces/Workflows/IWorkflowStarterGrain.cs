@@ -12,9 +12,10 @@ public interface IWorkflowStarterGrain : IGrainWithIntegerKey
     /// Starts the order's flow of <paramref name="trigger"/> at most once per order and trigger, then confirms with
     /// <see cref="Orders.IOrderGrain.WorkflowStartHandled"/>. <paramref name="mayBeRepeat"/>: the order may have
     /// handed this start over before (a retry, a reactivation), so an instance of any flow of the trigger may exist.
+    /// <paramref name="order"/>: the order's facts as it hands the start over, so the starter need not ask for them.
     /// </summary>
     [OneWay]
-    Task OrderTriggered(Guid orderId, FlowTrigger trigger, bool mayBeRepeat);
+    Task OrderTriggered(Guid orderId, FlowTrigger trigger, bool mayBeRepeat, OrderFacts order);
 
     /// <summary>
     /// The same, awaited, always deduped by order and trigger; returns the key of the started instance, or of the one

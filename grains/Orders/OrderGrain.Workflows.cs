@@ -63,10 +63,15 @@ public sealed partial class OrderGrain
     /// <summary>Hands every unconfirmed start to the starter (one-way); true when none is waiting for confirmation.</summary>
     private Task<bool> TryHandOverWorkflowStartsAsync(bool again = false)
     {
-        if (state.State.PendingWorkflowStarts.Count > 0 && !CanHandOverToWorkflows(state.State.PendingWorkflowStarts))
+        if (state.State.PendingWorkflowStarts.Count == 0)
+        {
+            return Task.FromResult(true);
+        }
+        if (state.State.Order is not { } order || !CanHandOverToWorkflows(state.State.PendingWorkflowStarts))
         {
             return Task.FromResult(false);
         }
+        var facts = OrderFacts.From(order);
         foreach (var trigger in state.State.PendingWorkflowStarts)
         {
             if (!again && !_handedOverWorkflowStarts.Add(trigger))
@@ -76,7 +81,7 @@ public sealed partial class OrderGrain
             try
             {
                 var mayBeRepeat = !_freshWorkflowStarts.Remove(trigger);
-                GrainFactory.GetGrain<IWorkflowStarterGrain>(0).OrderTriggered(this.GetPrimaryKey(), trigger, mayBeRepeat).Ignore();
+                GrainFactory.GetGrain<IWorkflowStarterGrain>(0).OrderTriggered(this.GetPrimaryKey(), trigger, mayBeRepeat, facts).Ignore();
             }
             catch (Exception ex)
             {

@@ -20,6 +20,7 @@ public static class ClusterOrleansSetup
 
     public static ISiloBuilder ConfigureClusterSilo(this ISiloBuilder silo, OrderActorsOptions options, string connectionString)
     {
+        connectionString = WithoutSessionReset(connectionString);
         ConfigureEndpoints(silo, options);
         silo.UseAdoNetClustering(o =>
         {
@@ -39,6 +40,7 @@ public static class ClusterOrleansSetup
 
     public static IClientBuilder ConfigureClusterClient(this IClientBuilder client, string connectionString)
     {
+        connectionString = WithoutSessionReset(connectionString);
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = AdoNetInvariant;
@@ -60,6 +62,16 @@ public static class ClusterOrleansSetup
             o.ConnectionString = connectionString;
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         });
+
+    /// <summary>
+    /// The providers open a pooled connection for every operation (each grain state read and write). By default the
+    /// connector resets the session on every open, a server round trip (a reset and SET NAMES) that cost both the
+    /// silo and MariaDB more CPU than many of the writes themselves. The providers' statements leave no session state
+    /// (no variables, named locks or temporary tables; a transaction is ended before the connection is closed), so
+    /// their pool hands connections out as they are.
+    /// </summary>
+    public static string WithoutSessionReset(string connectionString) =>
+        new MySqlConnector.MySqlConnectionStringBuilder(connectionString) { ConnectionReset = false }.ConnectionString;
 
     private static void ConfigureEndpoints(ISiloBuilder silo, OrderActorsOptions options)
     {

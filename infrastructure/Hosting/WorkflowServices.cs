@@ -35,6 +35,7 @@ public static class WorkflowServices
     {
         var services = silo.Services;
         services.AddSingleton<IOrderGateway, OrderGateway>();
+        services.AddSingleton<FlowVersionCache>();
         services.AddSingleton<IShipmentGateway, OrderShipmentGateway>();
         services.AddSingleton<IInvoiceHook, BillingInvoiceHook>();
         services.AddSingleton<IReturnDecisionGateway, ReturnDecisionGateway>();

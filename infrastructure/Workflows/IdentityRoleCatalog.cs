@@ -14,7 +14,7 @@ public sealed class IdentityRoleCatalog(ReadModelDatabase database, TimeProvider
 {
     public async Task<IReadOnlySet<string>> GetRolesAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForReadsAsync(cancellationToken);
         var stored = await connection.QueryAsync<string>(new CommandDefinition("SELECT name FROM identity_roles", cancellationToken: cancellationToken));
         var roles = new HashSet<string>(BuiltInRoles.All, StringComparer.Ordinal);
         roles.UnionWith(stored);
@@ -23,7 +23,7 @@ public sealed class IdentityRoleCatalog(ReadModelDatabase database, TimeProvider
 
     public async Task<IReadOnlyList<string>> GetAvailableUsersAsync(string role, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForReadsAsync(cancellationToken);
         var users = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT u.id FROM identity_users u JOIN identity_user_roles r ON r.user_id = u.id " +
             "WHERE r.role_name = @role AND u.disabled_at IS NULL AND (u.lockout_until IS NULL OR u.lockout_until <= @now) ORDER BY u.id",

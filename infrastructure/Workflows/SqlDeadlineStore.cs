@@ -35,7 +35,7 @@ public sealed class SqlDeadlineStore : IDeadlineStore, IAsyncDisposable
 
     public async Task<IReadOnlyList<PendingDeadline>> DueAsync(int shard, DateTimeOffset now, int max)
     {
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await _database.OpenForReadsAsync();
         var rows = await connection.QueryAsync<(string Id, string InstanceKey, long DueTicks)>(
             $"SELECT deadline_id, instance_key, due_ticks FROM {Table} WHERE shard = @shard AND due_ticks <= @now ORDER BY due_ticks LIMIT @max",
             new { shard, now = now.UtcTicks, max });
@@ -67,14 +67,14 @@ public sealed class SqlDeadlineStore : IDeadlineStore, IAsyncDisposable
 
     public async Task<DateTimeOffset?> NextDueAtAsync(int shard)
     {
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await _database.OpenForReadsAsync();
         var ticks = await connection.ExecuteScalarAsync<long?>($"SELECT MIN(due_ticks) FROM {Table} WHERE shard = @shard", new { shard });
         return ticks is { } t ? FromTicks(t) : null;
     }
 
     public async Task<int> CountAsync(int shard)
     {
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await _database.OpenForReadsAsync();
         return await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM {Table} WHERE shard = @shard", new { shard });
     }
 

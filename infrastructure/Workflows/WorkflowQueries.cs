@@ -69,7 +69,7 @@ public sealed class WorkflowQueries(ReadModelDatabase database) : ITaskWorkload
         {
             return new Dictionary<string, int>();
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForReadsAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Assignee, long Open)>(new CommandDefinition(
             "SELECT assignee, COUNT(*) FROM workflow_tasks WHERE is_open = 1 AND assignee IN @Users GROUP BY assignee",
             new { Users = userIds }, cancellationToken: cancellationToken));

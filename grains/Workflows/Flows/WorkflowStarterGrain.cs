@@ -21,18 +21,19 @@ namespace OrderActors.Grains.Workflows.Flows;
 [Reentrant]
 public sealed class WorkflowStarterGrain(
     IOrderGateway orders,
+    FlowVersionCache flowVersions,
     IPendingWorkflowStartIndex pendingStarts,
     ISiloStatusOracle silo,
     TimeProvider time,
     ILogger<WorkflowStarterGrain> logger) : Grain, IWorkflowStarterGrain
 {
-    public async Task OrderTriggered(Guid orderId, FlowTrigger trigger, bool mayBeRepeat)
+    public async Task OrderTriggered(Guid orderId, FlowTrigger trigger, bool mayBeRepeat, OrderFacts order)
     {
         try
         {
             // A repeated hand-over (the order did not see the confirmation) must not start a second instance, even
             // when the flows changed meanwhile and another flow of the trigger would be chosen now.
-            _ = mayBeRepeat ? await Start(orderId, trigger) : await StartNewAsync(orderId, trigger);
+            _ = (mayBeRepeat ? await StartedInstanceAsync(orderId, trigger) : null) ?? await StartNewAsync(orderId, trigger, order);
             await GrainFactory.GetGrain<IOrderGrain>(orderId).WorkflowStartHandled(trigger);
         }
         catch (Exception ex)
@@ -68,10 +69,10 @@ public sealed class WorkflowStarterGrain(
     }
 
     public async Task<string?> Start(Guid orderId, FlowTrigger trigger) =>
-        await StartedInstanceAsync(orderId, trigger) ?? await StartNewAsync(orderId, trigger);
+        await StartedInstanceAsync(orderId, trigger) ?? await StartNewAsync(orderId, trigger, await orders.GetFactsAsync(orderId));
 
-    private Task<string?> StartNewAsync(Guid orderId, FlowTrigger trigger) =>
-        StartAsync(orderId, trigger, null, flowId => WorkflowInstanceKey.For(orderId, flowId));
+    private Task<string?> StartNewAsync(Guid orderId, FlowTrigger trigger, OrderFacts? order) =>
+        StartAsync(order, trigger, flowId => WorkflowInstanceKey.For(orderId, flowId));
 
     public async Task<string?> StartReturn(Guid orderId, ReturnFacts returnFacts)
     {
@@ -80,25 +81,23 @@ public sealed class WorkflowStarterGrain(
         {
             return key;
         }
-        return await StartAsync(orderId, FlowTrigger.ReturnRequested, returnFacts, _ => key);
+        var order = await orders.GetFactsAsync(orderId);
+        return await StartAsync(order is null ? null : order with { Return = returnFacts }, FlowTrigger.ReturnRequested, _ => key);
     }
 
-    private async Task<string?> StartAsync(Guid orderId, FlowTrigger trigger, ReturnFacts? returnFacts, Func<string, string> keyOf)
+    private async Task<string?> StartAsync(OrderFacts? order, FlowTrigger trigger, Func<string, string> keyOf)
     {
-        var order = await orders.GetFactsAsync(orderId);
         if (order is null)
         {
             return null;
         }
-        order = order with { Return = returnFacts };
         var candidates = (await GrainFactory.GetGrain<IFlowCatalogGrain>(0).List())
             .Where(f => f.Active && f.Trigger == trigger)
             .OrderByDescending(f => f.Priority)
             .ThenBy(f => f.Id, StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
-            var flow = await GrainFactory.GetGrain<IProcessFlowGrain>(candidate.Id).GetLatest();
-            if (flow is not { Active: true })
+            if (await flowVersions.GetActiveAsync(candidate.Id, candidate.Version) is not { } flow)
             {
                 continue;
             }
