@@ -6,7 +6,7 @@ using OrderActors.Workflows.ReadModel;
 namespace OrderActors.IntegrationTests.Workflows;
 
 /// <summary>
-/// The 0520 table on MariaDB and SQLite: deadlines set, moved and removed (in arrival order even when committed
+/// The 0530 table on MariaDB and SQLite: deadlines set, moved and removed (in arrival order even when committed
 /// together), read per shard earliest first and bounded, and completed after a firing only where nothing moved them.
 /// </summary>
 public sealed class DeadlineStoreTests
