@@ -52,10 +52,11 @@ public interface IOrderGrain : IGrainWithGuidKey
     Task WorkflowStartHandled(Workflows.FlowTrigger trigger);
 
     /// <summary>
-    /// Hands over again every workflow start this order recorded and the starter has not confirmed (activating the order
-    /// is what resumes a start whose silo died); returns the triggers of the starts still unconfirmed. Used by the start sweep.
+    /// Hands over again everything this order recorded for a receiver that has not confirmed it: workflow starts,
+    /// decisions made outside the workflow, marketplace write-backs (activating the order is what resumes a hand-over
+    /// whose silo died); returns what is still unconfirmed. Used by the hand-over sweep.
     /// </summary>
-    Task<IReadOnlyList<Workflows.FlowTrigger>> ResumeWorkflowStarts();
+    Task<OrderHandOvers> ResumeHandOvers();
 
     /// <summary>
     /// The decision relay confirms that the order's workflow instances were told of the accept or reject made by the

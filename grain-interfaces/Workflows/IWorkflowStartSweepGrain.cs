@@ -1,8 +1,9 @@
 namespace OrderActors.Workflows;
 
 /// <summary>
-/// Resumes workflow starts that orders recorded but whose hand-over to the starter was lost (the silo died before the
-/// starter confirmed) and that would otherwise wait until the order is next touched. Driven by a durable reminder, so
+/// Resumes what orders recorded for a receiver (workflow starts, decisions made outside the workflow, marketplace
+/// write-backs) but whose hand-over was lost (the silo died before the receiver confirmed) and that would otherwise wait
+/// until the order is next touched. Named after the starts, which it swept first. Driven by a durable reminder, so
 /// one sweep runs in the cluster at a time. One per installation: use key <see cref="SingletonKey"/>.
 /// </summary>
 public interface IWorkflowStartSweepGrain : IGrainWithIntegerKey
@@ -12,6 +13,6 @@ public interface IWorkflowStartSweepGrain : IGrainWithIntegerKey
     /// <summary>Registers the sweep's reminder, or updates it when the configured interval changed.</summary>
     Task EnsureScheduled();
 
-    /// <summary>Runs one bounded sweep now; returns how many unconfirmed starts it resumed.</summary>
+    /// <summary>Runs one bounded sweep now; returns how many orders with unconfirmed hand-overs it resumed.</summary>
     Task<int> Sweep();
 }

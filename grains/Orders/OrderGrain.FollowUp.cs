@@ -59,9 +59,9 @@ public sealed partial class OrderGrain
         }
         try
         {
-            // The unconfirmed starts are marked with the row, so the start sweep finds them if this silo dies before the
-            // starter confirms them (which clears the marks).
-            await projection.ProjectAsync(order, [.. state.State.PendingWorkflowStarts]);
+            // An order holding unconfirmed hand-overs is marked with the row, so the hand-over sweep finds it if this silo
+            // dies before the receivers confirm (the last confirmation clears the mark).
+            await projection.ProjectAsync(order, HoldsHandOvers);
             _projectedVersion = order.Version;
             return true;
         }

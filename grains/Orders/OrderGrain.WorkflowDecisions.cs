@@ -25,6 +25,7 @@ public sealed partial class OrderGrain
         if (state.State.PendingWorkflowDecisions.RemoveAll(d => d.OperationId == operationId) > 0)
         {
             _workflowDecisionsConfirmed = true;
+            ClearHandOverMarkWhenSettled();
         }
         return Task.CompletedTask;
     }

@@ -32,6 +32,7 @@ public sealed partial class OrderGrain
                 state.State.HandledWorkflowStarts.Add(trigger);
             }
             _workflowStartsConfirmed = true;
+            ClearHandOverMarkWhenSettled();
             if (trigger == FlowTrigger.OrderReceived)
             {
                 // Decisions made while the start was pending waited for its instance; it exists now.
@@ -39,14 +40,6 @@ public sealed partial class OrderGrain
             }
         }
         return Task.CompletedTask;
-    }
-
-    public async Task<IReadOnlyList<FlowTrigger>> ResumeWorkflowStarts()
-    {
-        // Activated by this call: OnActivateAsync handed the pending starts over already. Active for longer: its retry
-        // timer hands them over until confirmed. Either way only a start not handed over in this activation goes now.
-        await TryHandOverWorkflowStartsAsync();
-        return [.. state.State.PendingWorkflowStarts];
     }
 
     /// <summary>Adds <paramref name="trigger"/> to the pending starts unless it is pending or was handled; true when added.</summary>
@@ -94,7 +87,7 @@ public sealed partial class OrderGrain
     /// <summary>
     /// False while this silo is not active (it is stopping): the starter and the decision relay are stateless workers,
     /// placed only on an active silo, so a hand-over now fails with "No active nodes are compatible with grain ...".
-    /// What is pending stays recorded (and marked for the start sweep), and goes with the next activation or sweep.
+    /// What is pending stays recorded (and marked for the hand-over sweep), and goes with the next activation or sweep.
     /// </summary>
     private bool CanHandOverToWorkflows<T>(IReadOnlyCollection<T> pending)
     {
@@ -102,7 +95,7 @@ public sealed partial class OrderGrain
         {
             return true;
         }
-        logger.LogDebug("The silo is {Status}: {Count} workflow hand-overs of order {OrderId} stay recorded for the next activation or the start sweep",
+        logger.LogDebug("The silo is {Status}: {Count} workflow hand-overs of order {OrderId} stay recorded for the next activation or the hand-over sweep",
             silo.CurrentStatus, pending.Count, this.GetPrimaryKey());
         return false;
     }

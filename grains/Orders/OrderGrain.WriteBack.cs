@@ -45,6 +45,7 @@ public sealed partial class OrderGrain
         if (state.State.WriteBacks.RemoveAll(w => w.Request.OperationId == writeBackOperationId) > 0)
         {
             await state.WriteStateAsync();
+            ClearHandOverMarkWhenSettled();
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using OrderActors.Events;
 using OrderActors.Grains.Events;
+using OrderActors.Grains.Orders.HandOvers;
 using OrderActors.Grains.Orders.Lifecycle;
 using OrderActors.Orders;
 using OrderActors.Workflows;
@@ -23,6 +24,7 @@ public sealed partial class OrderGrain(
     IOptions<OrdersOptions> options,
     [FromKeyedServices(OrdersOptions.ClockKey)] TimeProvider time,
     ISiloStatusOracle silo,
+    IPendingHandOverIndex handOvers,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
     private const int RememberedOperations = 200;

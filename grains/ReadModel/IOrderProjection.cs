@@ -1,5 +1,4 @@
 using OrderActors.Orders;
-using OrderActors.Workflows;
 
 namespace OrderActors.ReadModel;
 
@@ -12,8 +11,10 @@ public interface IOrderProjection
     Task ProjectAsync(OrderDetails order, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The same, and in the same transaction marks the order's workflow starts not yet confirmed by the starter
-    /// (<see cref="Grains.Workflows.Starts.IPendingWorkflowStartIndex"/>), whatever the version: a mark already there is kept.
+    /// The same, and when <paramref name="holdsHandOvers"/> (the order holds a start, decision or write-back its receiver
+    /// has not confirmed) marks the order at its version in the same transaction
+    /// (<see cref="Grains.Orders.HandOvers.IPendingHandOverIndex"/>), whatever the version of the row: a mark already
+    /// there keeps its attempt time and the newer of the two versions.
     /// </summary>
-    Task ProjectAsync(OrderDetails order, IReadOnlyCollection<FlowTrigger> pendingWorkflowStarts, CancellationToken cancellationToken = default);
+    Task ProjectAsync(OrderDetails order, bool holdsHandOvers, CancellationToken cancellationToken = default);
 }

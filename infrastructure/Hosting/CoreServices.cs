@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Database;
 using OrderActors.Email;
 using OrderActors.Grains.Orders;
+using OrderActors.Grains.Orders.HandOvers;
 using OrderActors.Marketplaces;
 using OrderActors.Events;
 using OrderActors.ReadModel;
@@ -20,6 +21,7 @@ public static class CoreServices
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SqlOrderProjection>();
         services.AddSingleton<IOrderProjection, OrderProjectionBatcher>();
+        services.AddSingleton<IPendingHandOverIndex, SqlPendingHandOverIndex>();
         services.AddSingleton<IDuplicateFinder, SqlDuplicateFinder>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<OrderStatisticsQueries>();

@@ -34,7 +34,7 @@ public static class OrleansSetup
         }
         silo.AddStartupTask(ReminderStartup.EnsureScheduled("the storage upkeep reminder",
             grains => grains.GetGrain<IHousekeepingGrain>(IHousekeepingGrain.SingletonKey).EnsureScheduled()));
-        silo.AddStartupTask(ReminderStartup.EnsureScheduled("the sweep of unconfirmed workflow starts",
+        silo.AddStartupTask(ReminderStartup.EnsureScheduled("the sweep of unconfirmed hand-overs",
             grains => grains.GetGrain<IWorkflowStartSweepGrain>(IWorkflowStartSweepGrain.SingletonKey).EnsureScheduled()));
 
         silo.AddMemoryStreams(StreamProvider);

@@ -20,7 +20,6 @@ public static class WorkflowServices
     {
         services.Configure<DeadlineOptions>(configuration.GetSection(DeadlineOptions.Section));
         services.Configure<WorkflowStartSweepOptions>(configuration.GetSection(WorkflowStartSweepOptions.Section));
-        services.AddSingleton<IPendingWorkflowStartIndex, SqlPendingWorkflowStartIndex>();
         services.AddSingleton<IDeadlineStore, SqlDeadlineStore>();
         services.AddSingleton<IRoleCatalog, IdentityRoleCatalog>();
         services.AddSingleton<WorkflowQueries>();

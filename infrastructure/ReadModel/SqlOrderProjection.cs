@@ -2,10 +2,8 @@ using System.Data.Common;
 using Dapper;
 using MySqlConnector;
 using OrderActors.Database;
-using OrderActors.Grains.Workflows.Starts;
+using OrderActors.Grains.Orders.HandOvers;
 using OrderActors.Orders;
-using OrderActors.Workflows;
-using OrderActors.Workflows.ReadModel;
 
 namespace OrderActors.ReadModel;
 
@@ -15,7 +13,7 @@ namespace OrderActors.ReadModel;
 /// duplicate candidates, search terms and hourly statistics. The held row is read (and locked) first; a version not
 /// newer than the held one changes nothing, so replays, retries and reordered projections are harmless for every
 /// table. Child rows are rewritten only when their content fingerprint changed; history is append-only by sequence.
-/// The orders' unconfirmed workflow starts are marked in the same transaction (<see cref="PendingWorkflowStartRows"/>).
+/// Orders holding unconfirmed hand-overs are marked in the same transaction (<see cref="PendingHandOverRows"/>).
 /// </summary>
 public sealed class SqlOrderProjection(ReadModelDatabase database, TimeProvider? time = null) : IOrderProjection
 {
@@ -32,8 +30,8 @@ public sealed class SqlOrderProjection(ReadModelDatabase database, TimeProvider?
     public Task ProjectAsync(OrderDetails order, CancellationToken cancellationToken = default) =>
         ProjectManyAsync([order], cancellationToken);
 
-    public Task ProjectAsync(OrderDetails order, IReadOnlyCollection<FlowTrigger> pendingWorkflowStarts, CancellationToken cancellationToken = default) =>
-        ProjectManyAsync([order], [.. pendingWorkflowStarts.Select(t => new PendingWorkflowStart(order.Id, t))], cancellationToken);
+    public Task ProjectAsync(OrderDetails order, bool holdsHandOvers, CancellationToken cancellationToken = default) =>
+        ProjectManyAsync([order], holdsHandOvers ? [new HandOverMark(order.Id, order.Version)] : [], cancellationToken);
 
     public Task ProjectManyAsync(IReadOnlyList<OrderDetails> orders, CancellationToken cancellationToken = default) =>
         ProjectManyAsync(orders, [], cancellationToken);
@@ -44,7 +42,7 @@ public sealed class SqlOrderProjection(ReadModelDatabase database, TimeProvider?
     /// per-order path in list order (so of two versions of one order the newer wins), and the statistics of all of
     /// them are applied at the end, cell by cell in key order. All of it commits or none of it does.
     /// </summary>
-    public async Task ProjectManyAsync(IReadOnlyList<OrderDetails> orders, IReadOnlyList<PendingWorkflowStart> pendingWorkflowStarts,
+    public async Task ProjectManyAsync(IReadOnlyList<OrderDetails> orders, IReadOnlyList<HandOverMark> handOverMarks,
         CancellationToken cancellationToken = default)
     {
         if (orders.Count == 0)
@@ -63,11 +61,12 @@ public sealed class SqlOrderProjection(ReadModelDatabase database, TimeProvider?
                     ? await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
                     : await connection.BeginTransactionAsync(cancellationToken);
                 await ProjectInTransactionAsync(connection, transaction, orders, cancellationToken);
-                if (pendingWorkflowStarts.Count > 0)
+                if (handOverMarks.Count > 0)
                 {
-                    // Kept when already there (its attempt time too): only the starter's confirmation removes a mark.
-                    var marks = PendingWorkflowStartRows.For(pendingWorkflowStarts, (time ?? TimeProvider.System).GetUtcNow(), Dialect);
-                    await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, PendingWorkflowStartRows.Table, PendingWorkflowStartRows.Columns, marks, true, cancellationToken);
+                    // One row per order; a mark already there keeps its attempt time and takes the newer version.
+                    var marks = PendingHandOverRows.For(handOverMarks, (time ?? TimeProvider.System).GetUtcNow(), Dialect);
+                    await MultiRowInsert.ExecuteAsync(connection, transaction, Dialect, PendingHandOverRows.Table, PendingHandOverRows.Columns, marks, false,
+                        cancellationToken, PendingHandOverRows.KeepOrRaiseVersion(Dialect));
                 }
                 await transaction.CommitAsync(cancellationToken);
                 return;

@@ -21,7 +21,7 @@ public sealed class TaskReassignAndFlowOrderTests(DashboardHost host)
         var tag = Guid.NewGuid().ToString("N")[..8];
         var account = $"reassign-{tag}";
         var platformOrderId = $"RSG-{tag}";
-        await CreateManagerTaskFlowAsync($"browser-reassign-{tag}", account);
+        await CreateTaskFlowAsync($"browser-reassign-{tag}", account);
         var (clerkId, clerkEmail) = await CreateClerkAsync(tag);
         var orderId = await host.CreateOrderAsync(platformOrderId, "Reassign Buyer", account: account);
         var taskId = await OpenTaskOfAsync(orderId);
@@ -122,6 +122,54 @@ public sealed class TaskReassignAndFlowOrderTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task An_admin_reassigns_a_task_from_the_inbox_row_and_the_row_leaves_for_the_clerks_inbox()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var account = $"inbox-reassign-{tag}";
+        await CreateTaskFlowAsync($"browser-inbox-reassign-{tag}", account, role: "Admin");
+        var (clerkId, clerkEmail) = await CreateClerkAsync(tag);
+        var orderId = await host.CreateOrderAsync($"IRS-{tag}", "Inbox Reassign Buyer", account: account);
+        var taskId = await OpenTaskOfAsync(orderId);
+
+        // The admin's inbox lists the task of the Admin pool; its row offers to reassign, the form opens under it.
+        var admin = await host.SignedInPageAsync();
+        await admin.GotoAsync("/tasks");
+        await DashboardHost.WaitForLiveAsync(admin);
+        var row = admin.Locator($"[data-testid=inbox-row][data-task-id='{taskId}']");
+        await Assertions.Expect(row).ToBeVisibleAsync(Live);
+        await Assertions.Expect(admin.GetByTestId("task-reassign")).ToHaveCountAsync(0);
+        await row.GetByTestId("inbox-reassign").ClickAsync();
+        var form = admin.Locator($"[data-testid=inbox-reassign-row][data-task-id='{taskId}'] [data-testid=task-reassign]");
+        await Assertions.Expect(form).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByTestId("inbox-reassign")).ToHaveAttributeAsync("aria-expanded", "true");
+        await DashboardHost.AssertFitsTheWidthAsync(admin);
+        await DashboardHost.ScreenshotAsync(admin, "my-tasks-reassign-row");
+
+        // Handed to the clerk: it is no longer the admin's to do, so the row leaves the admin's inbox at once.
+        await form.GetByLabel("Reassign to").SelectOptionAsync($"user:{clerkId}");
+        await form.GetByTestId("task-reassign-submit").ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.GetByTestId("inbox-reassign-row")).ToHaveCountAsync(0);
+        using (var runs = JsonDocument.Parse(await host.Api.GetStringAsync($"/api/orders/{orderId}/workflows")))
+        {
+            var task = runs.RootElement.GetProperty("items")[0].GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetString() == taskId);
+            Assert.Equal(clerkId, task.GetProperty("assignee").GetString());
+            Assert.Equal("Assigned", task.GetProperty("status").GetString());
+        }
+
+        // The clerk finds it in their inbox, without a reassign action: a clerk does not oversee tasks.
+        var clerk = await host.SignedInPageAsync(clerkEmail, ClerkPassword, new ViewportSize { Width = 1024, Height = 768 });
+        await clerk.GotoAsync("/tasks");
+        await DashboardHost.WaitForLiveAsync(clerk);
+        var clerkRow = clerk.Locator($"[data-testid=inbox-row][data-task-id='{taskId}']");
+        await Assertions.Expect(clerkRow).ToBeVisibleAsync(Live);
+        await Assertions.Expect(clerkRow).ToContainTextAsync("Assigned (you)");
+        await Assertions.Expect(clerk.GetByTestId("inbox-reassign")).ToHaveCountAsync(0);
+        await admin.Context.CloseAsync();
+        await clerk.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Dragging_a_step_in_the_flow_builder_reorders_the_steps_and_the_saved_version_keeps_the_new_order()
     {
         var id = $"browser-drag-{Guid.NewGuid():N}"[..22];
@@ -185,8 +233,8 @@ public sealed class TaskReassignAndFlowOrderTests(DashboardHost host)
         return (JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!, email);
     }
 
-    /// <summary>An active flow for one account only: one manual task for the Manager role.</summary>
-    private async Task CreateManagerTaskFlowAsync(string id, string account)
+    /// <summary>An active flow for one account only: one manual task for <paramref name="role"/>.</summary>
+    private async Task CreateTaskFlowAsync(string id, string account, string role = "Manager")
     {
         var response = await host.Api.PostAsJsonAsync("/api/workflows", new
         {
@@ -198,7 +246,7 @@ public sealed class TaskReassignAndFlowOrderTests(DashboardHost host)
             active = true,
             steps = new object[]
             {
-                new { id = "check-address", name = "Check the address", type = "ManualTask", assignedRole = "Manager", config = new { message = "Call the buyer about the address." } },
+                new { id = "check-address", name = "Check the address", type = "ManualTask", assignedRole = role, config = new { message = "Call the buyer about the address." } },
             },
         });
         Assert.True(response.IsSuccessStatusCode, $"POST /api/workflows answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrderActors.Grains.Workflows.Conditions;
 using OrderActors.Grains.Workflows.Gateways;
-using OrderActors.Grains.Workflows.Starts;
 using OrderActors.Orders;
 using OrderActors.Workflows;
 using Orleans.Concurrency;
@@ -22,7 +21,6 @@ namespace OrderActors.Grains.Workflows.Flows;
 public sealed class WorkflowStarterGrain(
     IOrderGateway orders,
     FlowVersionCache flowVersions,
-    IPendingWorkflowStartIndex pendingStarts,
     ISiloStatusOracle silo,
     TimeProvider time,
     ILogger<WorkflowStarterGrain> logger) : Grain, IWorkflowStarterGrain
@@ -34,6 +32,7 @@ public sealed class WorkflowStarterGrain(
             // A repeated hand-over (the order did not see the confirmation) must not start a second instance, even
             // when the flows changed meanwhile and another flow of the trigger would be chosen now.
             _ = (mayBeRepeat ? await StartedInstanceAsync(orderId, trigger) : null) ?? await StartNewAsync(orderId, trigger, order);
+            // The order clears its hand-over mark once nothing else it recorded waits for a receiver.
             await GrainFactory.GetGrain<IOrderGrain>(orderId).WorkflowStartHandled(trigger);
         }
         catch (Exception ex)
@@ -41,16 +40,6 @@ public sealed class WorkflowStarterGrain(
             // Not confirmed: the order hands the start over again. Expected while this silo stops (nothing can be placed).
             logger.Log(silo.CurrentStatus == SiloStatus.Active ? LogLevel.Warning : LogLevel.Debug, ex,
                 "Starting a {Trigger} workflow for order {OrderId} failed; the order will hand it over again", trigger, orderId);
-            return;
-        }
-        try
-        {
-            await pendingStarts.ClearAsync([new PendingWorkflowStart(orderId, trigger)]);
-        }
-        catch (Exception ex)
-        {
-            // The start is done; a mark left behind only makes the start sweep ask the order once more, and then goes.
-            logger.LogDebug(ex, "Clearing the pending {Trigger} start mark of order {OrderId} failed", trigger, orderId);
         }
     }
 

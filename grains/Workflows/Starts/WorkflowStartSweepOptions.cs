@@ -9,12 +9,12 @@ public sealed class WorkflowStartSweepOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// A start is resumed only when it was recorded (or last resumed) longer ago than this, so the sweep does not race
-    /// the order's own hand-over.
+    /// An order's unconfirmed hand-overs (workflow starts, outside decisions, write-backs) are resumed only when they
+    /// were marked (or last resumed) longer ago than this, so the sweep does not race the order's own hand-over.
     /// </summary>
     public TimeSpan GraceAge { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>At most this many unconfirmed starts are resumed per sweep; the rest wait for the next one.</summary>
+    /// <summary>At most this many orders with unconfirmed hand-overs are resumed per sweep; the rest wait for the next one (name kept from when only starts were swept).</summary>
     public int MaxStartsPerSweep { get; set; } = 500;
 
     /// <summary>How many orders the sweep activates at the same time.</summary>

@@ -38,12 +38,12 @@ public sealed class WorkflowStartSweepTests(StartSweepApiFactory factory) : ICla
         var storage = factory.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
         var stored = new OrderState { Order = order, AppliedOperations = ["crashed-create"], PendingWorkflowStarts = [FlowTrigger.OrderReceived] };
         await storage.WriteStateAsync("order", Grains.GetGrain<IOrderGrain>(id).GetGrainId(), new GrainState<OrderState>(stored));
-        await factory.Services.GetRequiredService<IOrderProjection>().ProjectAsync(order, [FlowTrigger.OrderReceived]);
+        await factory.Services.GetRequiredService<IOrderProjection>().ProjectAsync(order, holdsHandOvers: true);
         Assert.Equal(1, await MarksAsync(id));
 
         var instance = await WaitForViewAsync(WorkflowInstanceKey.For(id, tag), v => v.Status == InstanceStatus.Completed);
         Assert.Equal(["tell"], instance.History.Select(h => h.StepId).Where(s => !s.StartsWith('$')));
-        // Confirmed by the starter, which clears the mark: the next sweeps leave the order alone.
+        // Confirmed by the starter, whereupon the order clears its mark: the next sweeps leave the order alone.
         await WaitUntilAsync(async () => await MarksAsync(id) == 0, "the mark of the started flow was not cleared");
     }
 
@@ -60,7 +60,7 @@ public sealed class WorkflowStartSweepTests(StartSweepApiFactory factory) : ICla
         // A mark whose clear was lost (the starter's silo died right after confirming): the sweep asks the order, which
         // holds no pending start any more, so the mark goes and nothing is started again.
         var order = (await Grains.GetGrain<IOrderGrain>(id).GetDetails())!;
-        await factory.Services.GetRequiredService<IOrderProjection>().ProjectAsync(order, [FlowTrigger.OrderReceived]);
+        await factory.Services.GetRequiredService<IOrderProjection>().ProjectAsync(order, holdsHandOvers: true);
         Assert.Equal(1, await MarksAsync(id));
         await WaitUntilAsync(async () => await MarksAsync(id) == 0, "the sweep did not remove the mark of a confirmed start");
 
@@ -98,7 +98,7 @@ public sealed class WorkflowStartSweepTests(StartSweepApiFactory factory) : ICla
     private async Task<int> MarksAsync(Guid orderId)
     {
         await using var connection = await factory.Services.GetRequiredService<ReadModelDatabase>().OpenAsync();
-        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM pending_workflow_starts WHERE order_id = @id", new { id = orderId.ToString() });
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM pending_order_handovers WHERE order_id = @id", new { id = orderId.ToString() });
     }
 
     private async Task<List<string>> InstanceKeysAsync(Guid orderId)
