@@ -46,7 +46,7 @@ public static class WorkflowServices
             sp.GetRequiredService<IInvoiceHook>(),
             sp.GetRequiredService<IReturnDecisionGateway>(),
             sp.GetRequiredService<IRoleCatalog>(),
-            sp.GetRequiredService<ITaskWorkload>(),
+            new CachedTaskWorkload(sp.GetRequiredService<ITaskWorkload>(), sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<IDeadlineScheduler>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<DeadlineShardKeeper>();

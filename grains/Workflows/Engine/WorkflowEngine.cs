@@ -307,7 +307,9 @@ public sealed class WorkflowEngine(InstanceState state, WorkflowPorts ports)
             return null;
         }
         var loads = await ports.Workload.GetOpenTaskCountsAsync(users);
-        return users.OrderBy(u => loads.GetValueOrDefault(u)).ThenBy(u => u, StringComparer.Ordinal).First();
+        var chosen = users.OrderBy(u => loads.GetValueOrDefault(u)).ThenBy(u => u, StringComparer.Ordinal).First();
+        ports.Workload.Assigned(chosen);
+        return chosen;
     }
 
     public WorkflowTask? FindTask(string taskId) => state.Tasks.FirstOrDefault(t => t.Id == taskId);

@@ -4,4 +4,9 @@ namespace OrderActors.Grains.Workflows.Tasks;
 public interface ITaskWorkload
 {
     Task<IReadOnlyDictionary<string, int>> GetOpenTaskCountsAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>A task was just assigned to <paramref name="userId"/> (a source that counts from the read model ignores it).</summary>
+    void Assigned(string userId)
+    {
+    }
 }
