@@ -20,9 +20,8 @@ namespace OrderActors.IntegrationTests.Workflows;
 public sealed class HandOverSweepTests(StartSweepApiFactory factory) : IClassFixture<StartSweepApiFactory>
 {
     private const string Standard = "standard-marketplace-order";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private readonly WorkflowScenario _s = new(factory);
+    private readonly SweepProbe _probe = new(factory);
 
     private IGrainFactory Grains => factory.Services.GetRequiredService<IGrainFactory>();
 
@@ -34,9 +33,9 @@ public sealed class HandOverSweepTests(StartSweepApiFactory factory) : IClassFix
         // The standard flow takes the order and waits on its accept task; the confirmed start leaves no mark behind.
         var id = await _s.CreateOrderAsync($"handover-{Guid.NewGuid():N}");
         var key = WorkflowInstanceKey.For(id, Standard);
-        var waiting = await WaitForViewAsync(key, v => v.Tasks.Any(t => t.StepId == "accept" && t.Result is null));
+        var waiting = await _probe.WaitForViewAsync(key, v => v.Tasks.Any(t => t.StepId == "accept" && t.Result is null));
         var taskId = waiting.Tasks.Single(t => t.StepId == "accept").Id;
-        await WaitUntilAsync(async () => await MarksAsync(id) == 0, "the mark of the confirmed start was not cleared");
+        await SweepProbe.WaitUntilAsync(async () => await _probe.MarksAsync(id) == 0, "the mark of the confirmed start was not cleared");
 
         // What a silo that died right after answering a person's accept leaves: the accepted order with its pending
         // decision in storage and the order's mark with its read-model row; no activation, so nothing handed over.
@@ -58,15 +57,15 @@ public sealed class HandOverSweepTests(StartSweepApiFactory factory) : IClassFix
         stored.State!.PendingWorkflowDecisions.Add(new OrderDecision(operation, WorkflowStatus.Accepted, person, "phoned the buyer", now));
         await Storage.WriteStateAsync("order", Grains.GetGrain<IOrderGrain>(id).GetGrainId(), stored);
         await factory.Services.GetRequiredService<IOrderProjection>().ProjectAsync(accepted, holdsHandOvers: true);
-        Assert.Equal(1, await MarksAsync(id));
+        Assert.Equal(1, await _probe.MarksAsync(id));
 
-        var moved = await WaitForViewAsync(key, v => v.Tasks.Any(t => t.Id == taskId && t.Status == WorkflowTaskStatus.Completed));
+        var moved = await _probe.WaitForViewAsync(key, v => v.Tasks.Any(t => t.Id == taskId && t.Status == WorkflowTaskStatus.Completed));
         var task = moved.Tasks.Single(t => t.Id == taskId);
         Assert.Equal("approved", task.Result?.Outcome);
         Assert.Equal("admin-1", task.CompletedBy);
-        await WaitUntilAsync(async () => await MarksAsync(id) == 0, "the mark of the confirmed decision was not cleared");
+        await SweepProbe.WaitUntilAsync(async () => await _probe.MarksAsync(id) == 0, "the mark of the confirmed decision was not cleared");
         // The flow goes on from the decision as it does when the order hands it over itself.
-        await WaitForViewAsync(key, v => v.CurrentStep == "pick-pack");
+        await _probe.WaitForViewAsync(key, v => v.CurrentStep == "pick-pack");
     }
 
     [Fact]
@@ -109,12 +108,12 @@ public sealed class HandOverSweepTests(StartSweepApiFactory factory) : IClassFix
         };
         await Storage.WriteStateAsync("order", Grains.GetGrain<IOrderGrain>(id).GetGrainId(), new GrainState<OrderState>(state));
         await factory.Services.GetRequiredService<IOrderProjection>().ProjectAsync(shipped, holdsHandOvers: true);
-        Assert.Equal(1, await MarksAsync(id));
+        Assert.Equal(1, await _probe.MarksAsync(id));
 
-        await WaitUntilAsync(async () => (await ReadStateAsync(id)).State is { WriteBacks.Count: 0, Order.SyncStatus: SyncStatus.Failed },
+        await SweepProbe.WaitUntilAsync(async () => (await ReadStateAsync(id)).State is { WriteBacks.Count: 0, Order.SyncStatus: SyncStatus.Failed },
             "the write-back was not handed to the account");
         Assert.Contains("not connected", (await ReadStateAsync(id)).State!.Order!.SyncError);
-        await WaitUntilAsync(async () => await MarksAsync(id) == 0, "the mark of the confirmed write-back was not cleared");
+        await SweepProbe.WaitUntilAsync(async () => await _probe.MarksAsync(id) == 0, "the mark of the confirmed write-back was not cleared");
     }
 
     private async Task DeactivateAsync(Guid orderId)
@@ -122,7 +121,7 @@ public sealed class HandOverSweepTests(StartSweepApiFactory factory) : IClassFix
         var grainId = Grains.GetGrain<IOrderGrain>(orderId).GetGrainId();
         var management = Grains.GetGrain<IManagementGrain>(0);
         await management.DeactivateGrain(grainId);
-        await WaitUntilAsync(async () => !(await management.GetActiveGrains(grainId.Type)).Contains(grainId), $"order {orderId} stayed active");
+        await SweepProbe.WaitUntilAsync(async () => !(await management.GetActiveGrains(grainId.Type)).Contains(grainId), $"order {orderId} stayed active");
     }
 
     private async Task<GrainState<OrderState>> ReadStateAsync(Guid orderId)
@@ -130,37 +129,5 @@ public sealed class HandOverSweepTests(StartSweepApiFactory factory) : IClassFix
         var state = new GrainState<OrderState>(new OrderState());
         await Storage.ReadStateAsync("order", Grains.GetGrain<IOrderGrain>(orderId).GetGrainId(), state);
         return state;
-    }
-
-    private async Task<WorkflowInstanceView> WaitForViewAsync(string key, Func<WorkflowInstanceView, bool> until)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        WorkflowInstanceView? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await Grains.GetGrain<IWorkflowInstanceGrain>(key).GetView();
-            if (last is not null && until(last))
-            {
-                return last;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"Instance {key} did not reach the expected state within {Patience.TotalSeconds:0} s; last seen: {last?.CurrentStep ?? "not started"}");
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(200);
-        }
-    }
-
-    private async Task<int> MarksAsync(Guid orderId)
-    {
-        await using var connection = await factory.Services.GetRequiredService<ReadModelDatabase>().OpenAsync();
-        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM pending_order_handovers WHERE order_id = @id", new { id = orderId.ToString() });
     }
 }

@@ -18,9 +18,8 @@ namespace OrderActors.IntegrationTests.Workflows;
 /// </summary>
 public sealed class WorkflowStartSweepTests(StartSweepApiFactory factory) : IClassFixture<StartSweepApiFactory>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private readonly WorkflowScenario _s = new(factory);
+    private readonly SweepProbe _probe = new(factory);
 
     private IGrainFactory Grains => factory.Services.GetRequiredService<IGrainFactory>();
 
@@ -39,12 +38,12 @@ public sealed class WorkflowStartSweepTests(StartSweepApiFactory factory) : ICla
         var stored = new OrderState { Order = order, AppliedOperations = ["crashed-create"], PendingWorkflowStarts = [FlowTrigger.OrderReceived] };
         await storage.WriteStateAsync("order", Grains.GetGrain<IOrderGrain>(id).GetGrainId(), new GrainState<OrderState>(stored));
         await factory.Services.GetRequiredService<IOrderProjection>().ProjectAsync(order, holdsHandOvers: true);
-        Assert.Equal(1, await MarksAsync(id));
+        Assert.Equal(1, await _probe.MarksAsync(id));
 
-        var instance = await WaitForViewAsync(WorkflowInstanceKey.For(id, tag), v => v.Status == InstanceStatus.Completed);
+        var instance = await _probe.WaitForViewAsync(WorkflowInstanceKey.For(id, tag), v => v.Status == InstanceStatus.Completed);
         Assert.Equal(["tell"], instance.History.Select(h => h.StepId).Where(s => !s.StartsWith('$')));
         // Confirmed by the starter, whereupon the order clears its mark: the next sweeps leave the order alone.
-        await WaitUntilAsync(async () => await MarksAsync(id) == 0, "the mark of the started flow was not cleared");
+        await SweepProbe.WaitUntilAsync(async () => await _probe.MarksAsync(id) == 0, "the mark of the started flow was not cleared");
     }
 
     [Fact]
@@ -54,51 +53,19 @@ public sealed class WorkflowStartSweepTests(StartSweepApiFactory factory) : ICla
         await _s.CreateFlowAsync(tag, [new { id = "tell", type = "Notify", config = new { message = "once", notifyRoles = new[] { "Warehouse" } } }]);
         var id = await _s.CreateOrderAsync(tag);
         var key = WorkflowInstanceKey.For(id, tag);
-        var first = await WaitForViewAsync(key, v => v.Status == InstanceStatus.Completed);
-        await WaitUntilAsync(async () => await MarksAsync(id) == 0, "the mark of the confirmed start was not cleared");
+        var first = await _probe.WaitForViewAsync(key, v => v.Status == InstanceStatus.Completed);
+        await SweepProbe.WaitUntilAsync(async () => await _probe.MarksAsync(id) == 0, "the mark of the confirmed start was not cleared");
 
         // A mark whose clear was lost (the starter's silo died right after confirming): the sweep asks the order, which
         // holds no pending start any more, so the mark goes and nothing is started again.
         var order = (await Grains.GetGrain<IOrderGrain>(id).GetDetails())!;
         await factory.Services.GetRequiredService<IOrderProjection>().ProjectAsync(order, holdsHandOvers: true);
-        Assert.Equal(1, await MarksAsync(id));
-        await WaitUntilAsync(async () => await MarksAsync(id) == 0, "the sweep did not remove the mark of a confirmed start");
+        Assert.Equal(1, await _probe.MarksAsync(id));
+        await SweepProbe.WaitUntilAsync(async () => await _probe.MarksAsync(id) == 0, "the sweep did not remove the mark of a confirmed start");
 
         var after = (await Grains.GetGrain<IWorkflowInstanceGrain>(key).GetView())!;
         Assert.Equal((first.StartedAt, first.Revision, first.History.Count), (after.StartedAt, after.Revision, after.History.Count));
         Assert.Equal([key], await InstanceKeysAsync(id));
-    }
-
-    private async Task<WorkflowInstanceView> WaitForViewAsync(string key, Func<WorkflowInstanceView, bool> until)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        WorkflowInstanceView? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await Grains.GetGrain<IWorkflowInstanceGrain>(key).GetView();
-            if (last is not null && until(last))
-            {
-                return last;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"Instance {key} did not reach the expected state within {Patience.TotalSeconds:0} s; last seen: {last?.Status.ToString() ?? "not started"}");
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(200);
-        }
-    }
-
-    private async Task<int> MarksAsync(Guid orderId)
-    {
-        await using var connection = await factory.Services.GetRequiredService<ReadModelDatabase>().OpenAsync();
-        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM pending_order_handovers WHERE order_id = @id", new { id = orderId.ToString() });
     }
 
     private async Task<List<string>> InstanceKeysAsync(Guid orderId)
