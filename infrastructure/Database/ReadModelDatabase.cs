@@ -31,6 +31,15 @@ public sealed class ReadModelDatabase(SqlDialect dialect, string connectionStrin
     public Task<DbConnection> OpenForReadsAsync(CancellationToken cancellationToken = default) =>
         OpenAsync(ReadsConnectionString, cancellationToken);
 
+    /// <summary>
+    /// A write transaction: READ COMMITTED on MySQL, so locking reads and deletes of rows that are not there take no
+    /// gap locks (concurrent writers of new rows would deadlock on them under REPEATABLE READ); SQLite's default.
+    /// </summary>
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        Dialect == SqlDialect.MySql
+            ? await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
+            : await connection.BeginTransactionAsync(cancellationToken);
+
     private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         DbConnection connection = Dialect == SqlDialect.Sqlite

@@ -57,9 +57,7 @@ public sealed class SqlOrderProjection(ReadModelDatabase database, TimeProvider?
                 // MariaDB: READ COMMITTED, so the locking read of an order not yet present takes no gap lock; with
                 // REPEATABLE READ two projections of new orders lock the same gap and deadlock on their INSERTs.
                 // Correctness rests on the version check under the row lock, not on the isolation level.
-                await using var transaction = Dialect == SqlDialect.MySql
-                    ? await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
-                    : await connection.BeginTransactionAsync(cancellationToken);
+                await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
                 await ProjectInTransactionAsync(connection, transaction, orders, cancellationToken);
                 if (handOverMarks.Count > 0)
                 {

@@ -131,9 +131,7 @@ public sealed class SqlPendingHandOverIndex : IPendingHandOverIndex, IAsyncDispo
     private async Task InTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct)
     {
         await using var connection = await _database.OpenAsync(ct);
-        await using DbTransaction transaction = _database.Dialect == SqlDialect.MySql
-            ? await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct)
-            : await connection.BeginTransactionAsync(ct);
+        await using var transaction = await _database.BeginWriteAsync(connection, ct);
         await work(connection, transaction);
         await transaction.CommitAsync(ct);
     }

@@ -1,5 +1,3 @@
-using System.Data;
-using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using OrderActors.Database;
@@ -49,7 +47,7 @@ public sealed class SqlDeadlineStore : IDeadlineStore, IAsyncDisposable
             return;
         }
         await using var connection = await _database.OpenAsync();
-        await using var transaction = await BeginAsync(connection);
+        await using var transaction = await _database.BeginWriteAsync(connection);
         if (delivered.Count > 0)
         {
             await connection.ExecuteAsync(
@@ -94,7 +92,7 @@ public sealed class SqlDeadlineStore : IDeadlineStore, IAsyncDisposable
         var removes = last.Values.Where(c => c.Entry is null).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
 
         await using var connection = await _database.OpenAsync();
-        await using var transaction = await BeginAsync(connection);
+        await using var transaction = await _database.BeginWriteAsync(connection);
         if (sets.Count > 0)
         {
             var upsert = _database.Dialect == SqlDialect.MySql
@@ -108,11 +106,6 @@ public sealed class SqlDeadlineStore : IDeadlineStore, IAsyncDisposable
         }
         await transaction.CommitAsync();
     }
-
-    private async Task<DbTransaction> BeginAsync(DbConnection connection) =>
-        _database.Dialect == SqlDialect.MySql
-            ? await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted)
-            : await connection.BeginTransactionAsync();
 
     private static object Unchanged(PendingDeadline deadline) =>
         new { deadline.Id, deadline.Entry.InstanceKey, DueTicks = deadline.Entry.DueAt.UtcTicks };
