@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
+using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
 using OrderActors.Billing;
 using OrderActors.Database;
@@ -112,26 +113,23 @@ public sealed class InvoiceSeriesClusterTests : IAsyncLifetime
         }
     }
 
-    // Placement is random: activate candidate series until one lands on the silo that will be killed.
+    // The runtime would place the series where it likes: the placement hint puts it on the silo that will be killed.
     private async Task<string> SeriesHostedOnSecondarySiloAsync()
     {
-        var management = _cluster.Client.GetGrain<IManagementGrain>(0);
         var secondary = _cluster.SecondarySilos[0].SiloAddress;
-        for (var attempt = 0; attempt < 100; attempt++)
+        const string series = "INV-KILL-2026";
+        var grain = _cluster.Client.GetGrain<IInvoiceSeriesGrain>(series);
+        try
         {
-            if (attempt > 0)
-            {
-                await Task.Delay(50);
-            }
-            var series = $"INV-KILL{attempt}-2026";
-            var grain = _cluster.Client.GetGrain<IInvoiceSeriesGrain>(series);
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, secondary);
             await grain.GetLastSequence();
-            if (await management.GetActivationAddress(grain) == secondary)
-            {
-                return series;
-            }
         }
-        throw new InvalidOperationException("No series grain was placed on the secondary silo in 100 attempts.");
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+        Assert.Equal(secondary, await _cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain));
+        return series;
     }
 
     private static InvoiceDraft Draft(int i)
