@@ -47,6 +47,12 @@ public sealed class MarketplaceOptions
     /// <summary>How long one batch call may keep starting deliveries (well inside the grain call timeout); the rest are retried.</summary>
     public TimeSpan WebhookApplyBudget { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long applied webhook deliveries stay in the inbox before the housekeeping job removes them: a platform's
+    /// redelivery within this time is recognised by its event id and not stored again (Shopify retries for 48 hours).
+    /// </summary>
+    public TimeSpan WebhookInboxRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How many stored deliveries one inbox lease takes.</summary>
     public int WebhookLeaseBatchSize { get; set; } = 256;
 

@@ -7,6 +7,13 @@ public sealed record BenchSettings(int Appenders, TimeSpan Duration, int Connect
     /// <summary>How long the end-to-end run sends paced webhooks before measuring (<c>--warmup-seconds</c>), so JIT tiers settle.</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// <c>--receive-only</c> (e2e, cluster): the api-host only receives (<c>Marketplaces:ApplyWebhooks=false</c>), so the
+    /// run measures the acknowledgement path alone; a second api-host that applies is started afterwards and the time
+    /// until every acknowledged order's event has arrived is the drain.
+    /// </summary>
+    public bool ReceiveOnly { get; init; }
+
     public static BenchSettings Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -22,6 +29,7 @@ public sealed record BenchSettings(int Appenders, TimeSpan Duration, int Connect
             (Value("--modes") ?? "Embedded,Cluster").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             WarmUp = TimeSpan.FromSeconds(Math.Clamp(int.TryParse(Value("--warmup-seconds"), out var w) ? w : 20, 0, 120)),
+            ReceiveOnly = args.Contains("--receive-only"),
         };
     }
 }

@@ -13,6 +13,7 @@ using OrderActors.Testing;
 //   fanout  SignalR fan-out only (e.g. --connections 5000 --rate 100).
 // Options: [--appenders 32] [--seconds 10] [--connections 200] [--rate 50] [--dialects Sqlite,MySql] [--modes Embedded,Cluster]
 //          [--e2e-rate 1000] (e2e: pace the senders at this many webhooks/s instead of closed loop)
+//          [--receive-only] (e2e, cluster: the api-host only acknowledges; an applying api-host drains afterwards)
 var verb = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !char.IsDigit(a[0]) && !a.Contains(',')) ?? "feed";
 var settings = BenchSettings.Parse(args);
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
@@ -49,7 +50,11 @@ static async Task EndToEndAsync(BenchSettings settings, double? rate)
     SourcePlatform[] shopify = [SourcePlatform.Shopify];
     SourcePlatform[] mix = [SourcePlatform.Shopify, SourcePlatform.Shopee, SourcePlatform.Lazada, SourcePlatform.TikTokShop];
     var results = new List<WebhookLoadBenchmark.Result>();
-    if (settings.Modes.Contains("Embedded"))
+    if (settings.ReceiveOnly)
+    {
+        paced += ", receive-only api-host";
+    }
+    if (settings.Modes.Contains("Embedded") && !settings.ReceiveOnly)
     {
         foreach (var (label, platforms) in new[] { ("Shopify", shopify), ("mix", mix) })
         {
@@ -67,7 +72,7 @@ static async Task EndToEndAsync(BenchSettings settings, double? rate)
     {
         var database = await server.CreateDatabaseAsync("bench_e2e");
         lastDatabase = database;
-        clusterResults.Add(await Report(WebhookLoadBenchmark.RunAsync($"Cluster (1 silo + api-host, MariaDB), {label}{paced}", s => BenchNodes.StartClusterAsync(s, database), platforms, settings, rate)));
+        clusterResults.Add(await Report(WebhookLoadBenchmark.RunAsync($"Cluster (1 silo + api-host, MariaDB), {label}{paced}", s => BenchNodes.StartClusterAsync(s, database, applyWebhooks: !settings.ReceiveOnly), platforms, settings, rate)));
     }
     var payload = clusterResults.Max(r => r.PayloadBytes);
     var raw = await RawUpsertBaseline.RunAsync(lastDatabase!, settings.Appenders, payload, TimeSpan.FromSeconds(Math.Min(settings.Duration.TotalSeconds, 15)));

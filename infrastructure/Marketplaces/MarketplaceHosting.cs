@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrderActors.Database;
+using OrderActors.Grains.Housekeeping;
 using OrderActors.Grains.Marketplaces;
 using OrderActors.Hosting;
 using OrderActors.Marketplaces.Events;
@@ -28,6 +30,7 @@ public static class MarketplaceHosting
         services.AddSingleton<IAccountEventSink, StreamAccountEventSink>();
         services.AddSingleton<PlatformAccountQueries>();
         services.AddSingleton<WebhookInbox>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHousekeeper, WebhookInboxHousekeeper>());
         return services;
     }
 

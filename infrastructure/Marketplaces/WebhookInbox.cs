@@ -136,6 +136,20 @@ public sealed class WebhookInbox(ReadModelDatabase database, TimeProvider time)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Removes one batch of deliveries applied before <paramref name="cutoff"/> (unapplied ones stay, however old);
+    /// returns how many went. Batched so no delete holds its locks long while webhooks keep arriving.
+    /// </summary>
+    public async Task<int> RemoveAppliedBeforeAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        var sql = database.Dialect == SqlDialect.MySql
+            ? "DELETE FROM webhook_inbox WHERE processed_at < @Cutoff ORDER BY processed_at LIMIT @Batch"
+            : "DELETE FROM webhook_inbox WHERE id IN (SELECT id FROM webhook_inbox WHERE processed_at < @Cutoff ORDER BY processed_at LIMIT @Batch)";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { Cutoff = SqlTime.ToDb(cutoff, database.Dialect), Batch = batchSize },
+            cancellationToken: cancellationToken));
+    }
+
     public async Task<int> CountAsync(Guid accountId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

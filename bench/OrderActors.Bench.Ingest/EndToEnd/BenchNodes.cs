@@ -16,15 +16,17 @@ public sealed class BenchNodes : IAsyncDisposable
     public const string AdminPassword = "Maple-Orbit-42-Lantern!";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
-    private BenchNodes(string baseUrl, IReadOnlyList<DotnetProcess> processes)
+    private readonly List<DotnetProcess> _processes;
+    private readonly Func<Dictionary<string, string?>>? _clusterEnvironment;
+
+    private BenchNodes(string baseUrl, IEnumerable<DotnetProcess> processes, Func<Dictionary<string, string?>>? clusterEnvironment = null)
     {
         BaseUrl = baseUrl;
-        Processes = processes;
+        _processes = [.. processes];
+        _clusterEnvironment = clusterEnvironment;
     }
 
     public string BaseUrl { get; }
-
-    public IReadOnlyList<DotnetProcess> Processes { get; }
 
     public static async Task<BenchNodes> StartEmbeddedAsync(RunningSimulator simulator)
     {
@@ -40,7 +42,8 @@ public sealed class BenchNodes : IAsyncDisposable
         return nodes;
     }
 
-    public static async Task<BenchNodes> StartClusterAsync(RunningSimulator simulator, string connectionString)
+    /// <param name="applyWebhooks">False: the api-host only receives and stores webhooks (see <see cref="StartApplierAsync"/>).</param>
+    public static async Task<BenchNodes> StartClusterAsync(RunningSimulator simulator, string connectionString, bool applyWebhooks = true)
     {
         var clusterId = $"bench-{Guid.NewGuid():N}"[..16];
         Dictionary<string, string?> Env()
@@ -64,10 +67,22 @@ public sealed class BenchNodes : IAsyncDisposable
         var siloUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var silo = DotnetProcess.Start("silo", RepositoryLayout.SiloDll, siloEnv, "--urls", siloUrl);
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var api = DotnetProcess.Start("api-host", RepositoryLayout.ApiHostDll, Env(), "--urls", baseUrl);
-        var nodes = new BenchNodes(baseUrl, [silo, api]);
+        var apiEnv = Env();
+        apiEnv["Marketplaces__ApplyWebhooks"] = applyWebhooks ? "true" : "false";
+        var api = DotnetProcess.Start("api-host", RepositoryLayout.ApiHostDll, apiEnv, "--urls", baseUrl);
+        var nodes = new BenchNodes(baseUrl, [silo, api], Env);
         await Task.WhenAll(silo.WaitForHttpOkAsync(siloUrl + "/health/ready", StartTimeout), api.WaitForHttpOkAsync(baseUrl + "/health/ready", StartTimeout));
         return nodes;
+    }
+
+    /// <summary>Cluster mode: starts a second api-host that applies the stored webhooks (its HTTP endpoint is not used).</summary>
+    public async Task StartApplierAsync()
+    {
+        var env = _clusterEnvironment?.Invoke() ?? throw new InvalidOperationException("Only a cluster has room for a second api-host.");
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var applier = DotnetProcess.Start("api-host-applier", RepositoryLayout.ApiHostDll, env, "--urls", url);
+        _processes.Add(applier);
+        await applier.WaitForHttpOkAsync(url + "/health/ready", StartTimeout);
     }
 
     private static Dictionary<string, string?> Common(RunningSimulator simulator) => new()
@@ -93,7 +108,7 @@ public sealed class BenchNodes : IAsyncDisposable
     {
         var cpu = TimeSpan.Zero;
         long memory = 0;
-        foreach (var node in Processes.Where(p => !p.HasExited))
+        foreach (var node in _processes.Where(p => !p.HasExited))
         {
             using var process = Process.GetProcessById(node.Id);
             process.Refresh();
@@ -105,7 +120,7 @@ public sealed class BenchNodes : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in Processes)
+        foreach (var process in _processes)
         {
             // Kept for reading after the run: a node's own log is the only place a failure inside it shows.
             var log = Path.Combine(Path.GetTempPath(), $"orderactors-bench-{process.Name}.log");

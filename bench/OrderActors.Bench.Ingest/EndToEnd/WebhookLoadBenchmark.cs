@@ -29,10 +29,25 @@ public static class WebhookLoadBenchmark
         string Name, int Acknowledged, int Failed, double OrdersPerSecond, double[] Ack, double[] EndToEnd, int Delivered,
         double CoresUsed, long WorkingSetBytes, int PayloadBytes)
     {
+        /// <summary>Receive-only runs: how the applier caught up after the measured receipt.</summary>
+        public Drain? Drain { get; init; }
+
         public override string ToString() =>
             $"{Name}: {OrdersPerSecond:F0} orders/s acknowledged ({Acknowledged} ok, {Failed} failed); ack {Percentiles.Describe(Ack)}; " +
-            $"webhook -> OrderReceived {Percentiles.Describe(EndToEnd)} ({Delivered}/{Acknowledged} events received); " +
+            (Drain is { } drain
+                ? $"then {drain}; "
+                : $"webhook -> OrderReceived {Percentiles.Describe(EndToEnd)} ({Delivered}/{Acknowledged} events received); ") +
             $"CPU {CoresUsed:F2} cores of {Environment.ProcessorCount}; memory {WorkingSetBytes / 1024 / 1024} MiB; mean body {PayloadBytes} B";
+    }
+
+    /// <param name="ReadyAfter">From the applier's launch to its readiness.</param>
+    /// <param name="Applied">Events of the acknowledged orders received once the applier was ready.</param>
+    /// <param name="AppliedIn">From the applier's readiness to the last of those events (or the time-out).</param>
+    public sealed record Drain(TimeSpan ReadyAfter, int Delivered, int Applied, TimeSpan AppliedIn)
+    {
+        public override string ToString() =>
+            $"an applying api-host ready after {ReadyAfter.TotalSeconds:F1} s delivered {Delivered} OrderReceived events, " +
+            $"{Applied} of them {AppliedIn.TotalSeconds:F1} s after it was ready ({Applied / Math.Max(AppliedIn.TotalSeconds, 0.001):F0} orders/s applied)";
     }
 
     /// <param name="targetRate">Orders/s to pace the senders at (webhook n is sent at n / rate seconds, or at once when the
@@ -77,7 +92,10 @@ public static class WebhookLoadBenchmark
             await Task.WhenAll(Enumerable.Range(0, 4).Select(i => SendAsync(http, simulator, shops[(n * 4 + i) % shops.Count], sent, null, null)));
             await Task.Delay(TimeSpan.FromSeconds(4.0 / WarmUpRate));
         }
-        await WaitAsync(() => endToEnd.Count >= sent.Count * 0.98, TimeSpan.FromSeconds(90));
+        if (!settings.ReceiveOnly)
+        {
+            await WaitAsync(() => endToEnd.Count >= sent.Count * 0.98, TimeSpan.FromSeconds(90));
+        }
         sent.Clear();
         endToEnd.Clear();
 
@@ -114,11 +132,29 @@ public static class WebhookLoadBenchmark
         var sendSeconds = clock.Elapsed.TotalSeconds;
         var (cpuAfter, memory) = nodes.Sample();
         var cores = (cpuAfter - cpuBefore).TotalSeconds / sendSeconds;
-        await WaitAsync(() => endToEnd.Count >= acks.Count, TimeSpan.FromSeconds(45));
+        var drain = settings.ReceiveOnly ? await DrainAsync(nodes, acks.Count, endToEnd) : null;
+        if (drain is null)
+        {
+            await WaitAsync(() => endToEnd.Count >= acks.Count, TimeSpan.FromSeconds(45));
+        }
         await Task.WhenAll(listeners.Select(l => l.DisposeAsync().AsTask()));
         return new Result(
-            name, acks.Count, failed, acks.Count / sendSeconds, [.. acks], [.. endToEnd], endToEnd.Count, cores, Math.Max(peakMemory, memory),
-            bodyBytes.IsEmpty ? 0 : (int)bodyBytes.Average());
+            name, acks.Count, failed, acks.Count / sendSeconds, [.. acks], drain is null ? [.. endToEnd] : [], endToEnd.Count, cores, Math.Max(peakMemory, memory),
+            bodyBytes.IsEmpty ? 0 : (int)bodyBytes.Average())
+        {
+            Drain = drain,
+        };
+    }
+
+    /// <summary>Starts an applying api-host and waits (at most 10 minutes) until every acknowledged order's event arrived.</summary>
+    private static async Task<Drain> DrainAsync(BenchNodes nodes, int acknowledged, ConcurrentBag<double> received)
+    {
+        var clock = Stopwatch.StartNew();
+        await nodes.StartApplierAsync();
+        var readyAfter = clock.Elapsed;
+        var receivedWhenReady = received.Count;
+        await WaitAsync(() => received.Count >= acknowledged, TimeSpan.FromMinutes(10));
+        return new Drain(readyAfter, received.Count, received.Count - receivedWhenReady, clock.Elapsed - readyAfter);
     }
 
     /// <summary>Creates the order on the platform, then delivers its signed webhook; true when acknowledged (2xx).</summary>

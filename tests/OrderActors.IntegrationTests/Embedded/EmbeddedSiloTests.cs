@@ -30,9 +30,10 @@ public sealed class EmbeddedSiloTests : IAsyncLifetime
             var housekeeping = grains.GetGrain<IHousekeepingGrain>(IHousekeepingGrain.SingletonKey);
             firstLife = await Poll.UntilAsync(housekeeping.GetStatus, s => s.Runs >= 1, TimeSpan.FromSeconds(30));
             Assert.Contains(HousekeepingGrain.StorageUpkeepReminder, firstLife.ScheduledTasks);
-            // One run does every upkeep: the SQLite file's and the idempotency store's.
+            // One run does every upkeep: the SQLite file's, the idempotency store's and the webhook inbox's.
             Assert.Contains("optimized", firstLife.LastOutcome);
             Assert.Contains("idempotency records", firstLife.LastOutcome);
+            Assert.Contains("applied webhook deliveries", firstLife.LastOutcome);
             await host.StopAsync();
         }
 

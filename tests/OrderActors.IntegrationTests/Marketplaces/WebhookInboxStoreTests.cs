@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OrderActors.IntegrationTests.Orders;
 using OrderActors.Marketplaces;
 using OrderActors.Marketplaces.Webhooks;
@@ -108,5 +110,51 @@ public sealed class WebhookInboxStoreTests
         // A processor that stops gives its rows back at once instead of leaving them to the lease timeout.
         await inbox.ReleaseAsync(rest.Select(i => i.Id).ToList(), CancellationToken.None);
         Assert.Equal(rest.Count, (await inbox.LeaseDueAsync(500, CancellationToken.None)).Count);
+    }
+
+    [Theory]
+    [InlineData("MySql")]
+    [InlineData("Sqlite")]
+    public async Task Applied_deliveries_older_than_the_retention_are_removed_and_unapplied_ones_are_kept(string dialect)
+    {
+        var database = await ReadModelDatabases.CreateAsync(dialect, "inboxclean");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+        var inbox = new WebhookInbox(database, clock);
+        var accountId = Guid.NewGuid();
+        InboxEntry Entry(string eventId) => new(SourcePlatform.Shopify, accountId, eventId, "42", new WebhookDelivery
+        {
+            Body = Encoding.UTF8.GetBytes("{\"id\":42}"),
+            Headers = new Dictionary<string, string> { ["x-shopify-event-id"] = eventId },
+            CallbackUrl = $"http://localhost/webhooks/shopify/{accountId}",
+        });
+        var housekeeper = new WebhookInboxHousekeeper(inbox, Options.Create(new MarketplaceOptions { WebhookInboxRetention = TimeSpan.FromDays(7) }), clock);
+
+        // Applied eight days ago: more than a batch of them, so the clean-up has to go round more than once.
+        var old = WebhookInboxHousekeeper.BatchSize + 2;
+        foreach (var chunk in Enumerable.Range(0, old).Chunk(500))
+        {
+            Assert.Equal(chunk.Length, await inbox.AddBatchAsync(chunk.Select(n => Entry($"old-{n}")).ToList(), CancellationToken.None));
+            await inbox.MarkProcessedAsync((await inbox.LeaseDueAsync(500, CancellationToken.None)).Select(i => i.Id).ToList(), CancellationToken.None);
+        }
+        // Received as long ago but never applied (its order keeps failing): it stays, however old.
+        Assert.True(await inbox.AddAsync(SourcePlatform.Shopify, accountId, "stuck", "42", Entry("stuck").Delivery, CancellationToken.None));
+        clock.Advance(TimeSpan.FromDays(2));
+        // Applied six days ago: inside the retention.
+        Assert.True(await inbox.AddAsync(SourcePlatform.Shopify, accountId, "recent", "42", Entry("recent").Delivery, CancellationToken.None));
+        var leased = await inbox.LeaseDueAsync(10, CancellationToken.None);
+        var recent = leased.Single(i => i.Delivery.Header("x-shopify-event-id") == "recent");
+        await inbox.MarkProcessedAsync(recent.Id, CancellationToken.None);
+        await inbox.ReleaseAsync([.. leased.Where(i => i != recent).Select(i => i.Id)], CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(6));
+
+        var outcome = await housekeeper.RunAsync(CancellationToken.None);
+
+        Assert.Contains($"removed {old} applied webhook deliveries", outcome);
+        Assert.Equal(2, await inbox.CountAsync(accountId, CancellationToken.None));
+        Assert.Equal("stuck", Assert.Single(await inbox.LeaseDueAsync(10, CancellationToken.None)).Delivery.Header("x-shopify-event-id"));
+        // A redelivery of the recent event is still recognised; one of a removed event is stored again (applying is idempotent).
+        Assert.False(await inbox.AddAsync(SourcePlatform.Shopify, accountId, "recent", "42", Entry("recent").Delivery, CancellationToken.None));
+        Assert.True(await inbox.AddAsync(SourcePlatform.Shopify, accountId, "old-0", "42", Entry("old-0").Delivery, CancellationToken.None));
+        Assert.Equal(0, await housekeeper.RemoveExpiredAsync());
     }
 }
