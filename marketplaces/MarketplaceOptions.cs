@@ -38,13 +38,8 @@ public sealed class MarketplaceOptions
 
     public TimeSpan WriteBackRetryMax { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>
-    /// How many orders of one account's webhook batch (at most 128 deliveries) are applied at once; one order's deliveries
-    /// stay in sequence. The whole batch by default: a call waits for its slowest order, so with fewer at once a single
-    /// busy shop drained a backlog at 171-174 orders/s against 269/s with all of them (docs/benchmarks.md). Platform
-    /// requests stay within <see cref="RequestsPerSecond"/> either way.
-    /// </summary>
-    public int WebhookApplyParallelism { get; set; } = 128;
+    /// <summary>How many orders of one account's webhook batch are applied at once (one order's deliveries stay in sequence).</summary>
+    public int WebhookApplyParallelism { get; set; } = 32;
 
     /// <summary>Whether this api-host applies stored webhooks; false makes it a receiver only (another host applies them).</summary>
     public bool ApplyWebhooks { get; set; } = true;
