@@ -5,6 +5,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrderActors.Marketplaces;
 using OrderActors.IntegrationTests.Infrastructure;
 using OrderActors.Marketplaces.Shopify;
 using OrderActors.Marketplaces.Webhooks;
@@ -15,8 +17,9 @@ namespace OrderActors.IntegrationTests.Marketplaces;
 
 /// <summary>
 /// The ingest pipeline under concurrent deliveries: group-committed acknowledgements, deduplication, per-order order of
-/// application, Shopify full payloads applied without reading the order from the platform, and an acknowledged
-/// delivery applied by another host after the receiving one stopped.
+/// application, Shopify full payloads applied without reading the order from the platform, an acknowledged
+/// delivery applied by another host after the receiving one stopped, and deliveries a call had no time left to start
+/// handed back untouched.
 /// </summary>
 public sealed class WebhookIngestTests(MarketplaceFixture fixture) : IClassFixture<MarketplaceFixture>
 {
@@ -105,6 +108,64 @@ public sealed class WebhookIngestTests(MarketplaceFixture fixture) : IClassFixtu
             var next = new AccountApiClient(applier.CreateClientWithPermissions(ApiHost.Security.Permissions.OrdersRead));
             await Eventually.ReturnsAsync(() => next.OrderAsync(SourcePlatform.Shopify, accountId, orderId), o => o is not null,
                 because: "the stored delivery is applied by the next host");
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Deliveries_not_started_within_the_call_budget_are_handed_back_untouched_and_applied_by_a_later_call()
+    {
+        var shop = await SimulatedShop.CreateAsync(fixture.Simulator, SourcePlatform.Shopify);
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"oa-it-budget-{Guid.NewGuid():N}");
+        try
+        {
+            // No inbox processor here: the test makes the account grain's calls itself.
+            await using var host = new SharedDirectoryApiFactory(fixture.Simulator, dataDirectory, applyWebhooks: false);
+            var accounts = new AccountApiClient(host.CreateClientWithPermissions(ApiHost.Security.Permissions.PlatformsManage, ApiHost.Security.Permissions.OrdersRead));
+            var accountId = await accounts.ConnectAsync(shop);
+            var orders = Enumerable.Range(0, 5).Select(_ => NewOrderId()).ToList();
+            var deliveries = new List<WebhookDelivery>();
+            foreach (var orderId in orders)
+            {
+                using var request = Delivery(shop, accountId, orderId, 0, DateTimeOffset.UtcNow.AddMinutes(-5))();
+                deliveries.Add(new WebhookDelivery
+                {
+                    Body = await request.Content!.ReadAsByteArrayAsync(),
+                    Headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value)),
+                    CallbackUrl = $"http://localhost/webhooks/shopify/{accountId}",
+                });
+            }
+            var account = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IPlatformAccountGrain>(accountId);
+            var options = host.Services.GetRequiredService<IOptions<MarketplaceOptions>>().Value;
+            var budget = options.WebhookApplyBudget;
+
+            // A call whose budget is spent before it starts anything (as after slow platform reads): every delivery is
+            // handed back as not started, neither applied nor failed, so the processor returns it to the inbox as it was.
+            options.WebhookApplyBudget = TimeSpan.FromSeconds(-1);
+            var outcomes = await account.ApplyWebhooks(deliveries);
+            Assert.All(outcomes, o => Assert.True(o.Deferred && !o.Retry && !o.Settled, $"deferred, not settled and not failed: {o}"));
+            foreach (var orderId in orders)
+            {
+                Assert.Null(await accounts.OrderAsync(SourcePlatform.Shopify, accountId, orderId));
+            }
+
+            // The next call, with time to spare, applies them all.
+            options.WebhookApplyBudget = budget;
+            Assert.All(await account.ApplyWebhooks(deliveries), o => Assert.True(o.Settled, $"applied: {o}"));
+            foreach (var orderId in orders)
+            {
+                var order = await Eventually.ReturnsAsync(() => accounts.OrderAsync(SourcePlatform.Shopify, accountId, orderId), o => o is not null, because: "the later call applied it");
+                Assert.Single(order!.Value.GetProperty("history").EnumerateArray());
+            }
         }
         finally
         {
