@@ -62,7 +62,7 @@ public sealed class FeedListener : IAsyncDisposable
             })
             .Build();
         var listener = new FeedListener(connection);
-        await connection.StartAsync();
+        await StartRegisteredAsync(connection);
         return listener;
     }
 
@@ -84,8 +84,21 @@ public sealed class FeedListener : IAsyncDisposable
             })
             .Build();
         var listener = new FeedListener(connection);
-        await connection.StartAsync();
+        await StartRegisteredAsync(connection);
         return listener;
+    }
+
+    /// <summary>
+    /// Starts the connection and returns once the hub has registered it with the feed relay. StartAsync returns after
+    /// the handshake, before the server's OnConnectedAsync (which waits for the relay when the host has just started):
+    /// an event appended in between would precede the connection's starting position and never reach it. The hub
+    /// serves a call only after OnConnectedAsync, so a harmless one (widening a feed that was never narrowed) marks the
+    /// point from which every appended event is delivered.
+    /// </summary>
+    private static async Task StartRegisteredAsync(HubConnection connection)
+    {
+        await connection.StartAsync();
+        await connection.InvokeAsync("UnsubscribeAll");
     }
 
     /// <summary>Stats messages received, in arrival order.</summary>
