@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderActors.Grains.Housekeeping;
 
 namespace OrderActors.Events;
 
@@ -67,14 +68,7 @@ public sealed class EventFeedGrain(
             return;
         }
         var cutoff = time.GetUtcNow() - options.Value.Retention;
-        var total = 0;
-        int deleted;
-        do
-        {
-            deleted = await Task.Run(() => log.DeleteRecordedBeforeAsync(cutoff, CleanupChunk));
-            total += deleted;
-        }
-        while (deleted == CleanupChunk);
+        var total = await BatchedDeletes.UntilDoneAsync(max => Task.Run(() => log.DeleteRecordedBeforeAsync(cutoff, max)), CleanupChunk);
         if (total > 0)
         {
             logger.LogInformation("Event retention removed {Count} events recorded before {Cutoff:O}", total, cutoff);

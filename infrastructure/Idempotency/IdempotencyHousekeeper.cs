@@ -22,16 +22,8 @@ public sealed class IdempotencyHousekeeper(ReadModelDatabase database, Idempoten
         var sql = database.Dialect == SqlDialect.MySql
             ? "DELETE FROM idempotency_requests WHERE created_at < @cutoff LIMIT @batch"
             : "DELETE FROM idempotency_requests WHERE rowid IN (SELECT rowid FROM idempotency_requests WHERE created_at < @cutoff LIMIT @batch)";
-        var total = 0;
         await using var connection = await database.OpenAsync(cancellationToken);
-        while (true)
-        {
-            var removed = await connection.ExecuteAsync(new CommandDefinition(sql, new { cutoff, batch = BatchSize }, cancellationToken: cancellationToken));
-            total += removed;
-            if (removed < BatchSize)
-            {
-                return total;
-            }
-        }
+        return await BatchedDeletes.UntilDoneAsync(
+            batch => connection.ExecuteAsync(new CommandDefinition(sql, new { cutoff, batch }, cancellationToken: cancellationToken)), BatchSize);
     }
 }

@@ -21,15 +21,6 @@ public sealed class WebhookInboxHousekeeper(WebhookInbox inbox, IOptions<Marketp
     public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
     {
         var cutoff = time.GetUtcNow() - options.Value.WebhookInboxRetention;
-        var total = 0;
-        while (true)
-        {
-            var removed = await inbox.RemoveAppliedBeforeAsync(cutoff, BatchSize, cancellationToken);
-            total += removed;
-            if (removed < BatchSize)
-            {
-                return total;
-            }
-        }
+        return await BatchedDeletes.UntilDoneAsync(batch => inbox.RemoveAppliedBeforeAsync(cutoff, batch, cancellationToken), BatchSize);
     }
 }
