@@ -6,11 +6,11 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
-using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
 using OrderActors.Billing;
 using OrderActors.Database;
 using OrderActors.Hosting;
+using OrderActors.IntegrationTests.Infrastructure;
 using OrderActors.Orders;
 using OrderActors.Testing;
 
@@ -119,15 +119,7 @@ public sealed class InvoiceSeriesClusterTests : IAsyncLifetime
         var secondary = _cluster.SecondarySilos[0].SiloAddress;
         const string series = "INV-KILL-2026";
         var grain = _cluster.Client.GetGrain<IInvoiceSeriesGrain>(series);
-        try
-        {
-            RequestContext.Set(IPlacementDirector.PlacementHintKey, secondary);
-            await grain.GetLastSequence();
-        }
-        finally
-        {
-            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-        }
+        await PlacementHint.ActivateOnAsync(secondary, grain.GetLastSequence);
         Assert.Equal(secondary, await _cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain));
         return series;
     }

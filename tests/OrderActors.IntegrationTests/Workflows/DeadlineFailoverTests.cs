@@ -3,9 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
 using OrderActors.Database;
+using OrderActors.IntegrationTests.Infrastructure;
 using OrderActors.Testing;
 using OrderActors.Workflows;
-using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
 
@@ -118,17 +118,9 @@ public sealed class DeadlineFailoverTests(ITestOutputHelper output) : IAsyncLife
 
     private async Task PlaceShardsOnAsync(SiloAddress silo, IReadOnlyCollection<int> shards)
     {
-        try
+        foreach (var shard in shards)
         {
-            foreach (var shard in shards)
-            {
-                RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-                await _cluster.Client.GetGrain<IDeadlineShardGrain>(shard).Wake();
-            }
-        }
-        finally
-        {
-            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            await PlacementHint.ActivateOnAsync(silo, () => _cluster.Client.GetGrain<IDeadlineShardGrain>(shard).Wake());
         }
         var stats = await _cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
         var placed = stats.Where(s => s.GrainType.Contains("DeadlineShard", StringComparison.OrdinalIgnoreCase) && s.SiloAddress.Equals(silo)).Select(s => (int)s.GrainId.GetIntegerKey());
